@@ -1,0 +1,42 @@
+// Messages between the popup and the content script of the open tab. Settings changes do
+// not go through here: the popup writes storage and every tab follows storage.onChanged.
+
+export const GET_STATUS = 'threshold:get-status';
+
+export interface StatusRequest {
+  type: typeof GET_STATUS;
+}
+
+/** Per-tier counts under the current settings. */
+export interface TierCounts {
+  full: number;
+  abbreviated: number;
+  hidden: number;
+}
+
+export type PageStatus =
+  | {
+      recognized: true;
+      /** Whether the overlay is active (false when the user switched the site off). */
+      active: boolean;
+      site: string;
+      siteName: string;
+      host: string;
+      title: string;
+      total: number;
+      declaredCount: number | null;
+      /** Index 0 is score -1 ... index 6 is score 5. */
+      byScore: number[];
+      unknownScore: number;
+      tiers: TierCounts;
+    }
+  | {
+      recognized: false;
+      host: string;
+      /** In plain words, why the page was left as the site rendered it. */
+      reason: string;
+    };
+
+export function isStatusRequest(msg: unknown): msg is StatusRequest {
+  return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === GET_STATUS;
+}

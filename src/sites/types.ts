@@ -1,0 +1,21 @@
+import type { ParseResult } from '../model/types';
+
+/**
+ * One adapter per site family. Adapters read the DOM and never change it: the page
+ * must stay exactly as the site rendered it whenever we do not take over.
+ */
+export interface SiteAdapter {
+  /** Short id used in storage keys and the popup, e.g. "slashdot". */
+  id: string;
+  /** Human name for the popup, e.g. "Slashdot". */
+  name: string;
+  /** Cheap check on the address alone: is this adapter worth trying here? */
+  matchesUrl(url: URL): boolean;
+  /**
+   * Cheap check on the markup: does this page look like this adapter's format?
+   * Used to pick an adapter on pages whose address is not a known site (mirrors, archives).
+   */
+  detect(doc: Document): boolean;
+  /** Full parse. Must not throw on odd markup: return `{ ok: false, reason }` instead. */
+  parse(doc: Document, url: URL): ParseResult;
+}
