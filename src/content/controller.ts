@@ -1,0 +1,111 @@
+import browser from 'webextension-polyfill';
+import type { Discussion, Comment } from '../model/types';
+import { buildTree } from '../model/build-tree';
+import { compileHighlight } from '../model/highlight';
+import { countTiers, scoreHistogram } from '../model/visibility';
+import { pickAdapter } from '../sites';
+import type { Settings } from '../storage/types';
+import { loadSettings, onSettingsChanged } from '../storage/settings';
+import { loadThread, saveThread, touchThread } from '../storage/threads';
+import { STATUS_CHANGED, type PageStatus } from '../shared/messages';
+import { ViewStore } from '../overlay/view-store';
+import { mountOverlay, type Mounted } from '../overlay/mount';
+
+export interface Controller {
+  status(): PageStatus;
+}
+
+/**
+ * Parses the page and, if it is a discussion we know, keeps the overlay in step with the
+ * settings. Any failure leaves the page as the site rendered it and is reported to the popup.
+ */
+export async function startThreshold(doc: Document, url: URL): Promise<Controller> {
+  const host = url.hostname;
+  const notRecognized = (reason: string): Controller => ({ status: () => ({ recognized: false, host, reason }) });
+
+  const adapter = pickAdapter(url, doc);
+  if (!adapter) return notRecognized('This page has no discussion in a format Threshold knows.');
+  let discussion: Discussion;
+  try {
+    const result = adapter.parse(doc, url);
+    if (!result.ok) return notRecognized(result.reason);
+    discussion = buildTree(result.page);
+  } catch (err) {
+    return notRecognized(`Threshold could not read this ${adapter.name} page (${String(err)}).`);
+  }
+  if (discussion.all.length === 0) return notRecognized(`This ${adapter.name} page has no comments.`);
+
+  const [settings, thread] = await Promise.all([loadSettings(), loadThread(discussion.threadKey)]);
+  const store = new ViewStore(discussion, settings.thresholds, thread.collapsed, highlighterFor(settings, discussion), bodyText);
+  let current = settings;
+  let mounted: Mounted | null = null;
+
+  const isActive = () => !current.disabledHosts.includes(host);
+  const status = (): PageStatus => {
+    const hist = scoreHistogram(discussion);
+    return {
+      recognized: true,
+      active: mounted !== null,
+      site: adapter.id,
+      siteName: adapter.name,
+      host,
+      title: discussion.title,
+      total: discussion.all.length,
+      declaredCount: discussion.declaredCount,
+      byScore: hist.byScore,
+      unknownScore: hist.unknown,
+      tiers: countTiers(store.allStates()),
+    };
+  };
+  const broadcast = () => {
+    // Nobody listens unless the popup is open; that rejection is expected.
+    browser.runtime.sendMessage({ type: STATUS_CHANGED, status: status() }).catch(() => {});
+  };
+  const sync = () => {
+    if (isActive() && !mounted) mounted = mountOverlay(discussion.container, store);
+    else if (!isActive() && mounted) {
+      mounted.unmount();
+      mounted = null;
+    }
+  };
+
+  let lastCollapsed = [...store.collapsed].join();
+  store.onChange(() => {
+    const collapsed = [...store.collapsed];
+    if (collapsed.join() !== lastCollapsed) {
+      lastCollapsed = collapsed.join();
+      saveThread(discussion.threadKey, { collapsed, lastVisit: Date.now() }).catch(reportError);
+    }
+    broadcast();
+  });
+
+  onSettingsChanged((next: Settings) => {
+    current = next;
+    store.setThresholds(next.thresholds);
+    store.setHighlighter(highlighterFor(next, discussion));
+    sync();
+    broadcast();
+  });
+
+  sync();
+  // Records the visit (for least-recently-visited eviction of per-thread state).
+  touchThread(discussion.threadKey).catch(reportError);
+  return { status };
+}
+
+function highlighterFor(s: Settings, d: Discussion) {
+  return compileHighlight({
+    users: s.highlightUsers,
+    keywords: s.highlightKeywords,
+    submitter: d.submitter,
+    highlightSubmitter: s.highlightSubmitter,
+  });
+}
+
+function bodyText(c: Comment): string {
+  return c.body?.textContent ?? '';
+}
+
+function reportError(err: unknown): void {
+  console.warn('Threshold:', err);
+}

@@ -1,0 +1,62 @@
+import type { Comment, DisplayState, HighlightReason } from '../model/types';
+import { subtreeSize } from '../model/render-items';
+import { safeHref } from './safe-url';
+import { MarkedText } from './marked-text';
+
+interface Props {
+  comment: Comment;
+  state: DisplayState;
+  highlights: readonly HighlightReason[];
+  marks: Array<[number, number]>;
+  onToggle: () => void;
+  onExpand: () => void;
+}
+
+const BADGE: Record<HighlightReason, string> = { user: 'followed', keyword: 'keyword', submitter: 'submitter' };
+
+/** One line: toggle, title, author, score, time. In one-line states the title opens the comment. */
+export function CommentHeader({ comment, state, highlights, marks, onToggle, onExpand }: Props) {
+  const collapsed = state === 'collapsed';
+  const title = comment.title || '(no subject)';
+  const replies = collapsed ? subtreeSize(comment) - 1 : 0;
+  const authorHref = safeHref(comment.authorUrl);
+  return (
+    <div class="thr-head">
+      <button
+        type="button"
+        class="thr-toggle"
+        aria-expanded={!collapsed}
+        aria-label={`${collapsed ? 'Expand' : 'Collapse'} “${title}” by ${comment.author}`}
+        onClick={onToggle}
+      >
+        {collapsed ? '+' : '−'}
+      </button>
+      {state === 'abbreviated' ? (
+        <button type="button" class="thr-title thr-open" title="Show this comment" onClick={onExpand}>
+          <MarkedText text={title} marks={marks} />
+        </button>
+      ) : (
+        <span class="thr-title">
+          <MarkedText text={title} marks={marks} />
+        </span>
+      )}
+      <span class="thr-by">
+        {' by '}
+        {authorHref ? <a href={authorHref}>{comment.author}</a> : comment.author}
+      </span>
+      <span class="thr-score">{scoreText(comment)}</span>
+      {comment.timestamp && <span class="thr-time">{comment.timestamp}</span>}
+      {highlights.map((h) => (
+        <span key={h} class={`thr-badge thr-badge-${h}`}>
+          {BADGE[h]}
+        </span>
+      ))}
+      {replies > 0 && <span class="thr-replies">{`(${replies} ${replies === 1 ? 'reply' : 'replies'})`}</span>}
+    </div>
+  );
+}
+
+function scoreText(c: Comment): string {
+  const score = c.score === null ? 'Score: ?' : `Score: ${c.score}`;
+  return c.reason ? `${score}, ${c.reason}` : score;
+}

@@ -1,0 +1,138 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
+import { buildTree } from '../../../src/model/build-tree';
+import { compileHighlight } from '../../../src/model/highlight';
+import type { Comment, Discussion, Score } from '../../../src/model/types';
+import { ViewStore } from '../../../src/overlay/view-store';
+import { mountOverlay, type Mounted } from '../../../src/overlay/mount';
+import { page, raw } from '../model/helpers';
+
+// A small page in the shape the adapters see: a listing holding each comment's body.
+const SPEC: Array<[id: string, parent: string | null, score: Score, author: string]> = [
+  ['1', null, 5, 'alice'],
+  ['2', '1', 1, 'bob'],
+  ['3', '2', -1, 'carol'],
+  ['4', '3', 5, 'dave'], // breakthrough below a hidden comment
+  ['5', null, -1, 'erin'],
+  ['6', null, -1, 'frank'],
+  ['7', null, 2, 'alice'],
+];
+
+function setUpPage(): Discussion {
+  document.body.innerHTML = '';
+  const before = document.createElement('p');
+  before.id = 'story';
+  before.textContent = 'The story';
+  const list = document.createElement('ul');
+  list.id = 'commentlisting';
+  for (const [id] of SPEC) {
+    const li = document.createElement('li');
+    const body = document.createElement('div');
+    body.id = `body_${id}`;
+    body.textContent = `Text of comment ${id}${id === '7' ? ' about rust' : ''}`;
+    li.append(body);
+    list.append(li);
+  }
+  document.body.append(before, list);
+  const comments = SPEC.map(([id, parent, score, author]) =>
+    raw(id, { parent, score, author, body: document.getElementById(`body_${id}`), title: `Title ${id}` }),
+  );
+  return buildTree(page(comments, { container: list }));
+}
+
+const noHighlight = compileHighlight({ users: [], keywords: [], submitter: null, highlightSubmitter: false });
+const text = (c: Comment) => c.body?.textContent ?? '';
+const stateOf = (id: string) => document.querySelector(`[data-comment-id="${id}"]`)?.getAttribute('data-state');
+
+describe('overlay', () => {
+  let d: Discussion;
+  let store: ViewStore;
+  let mounted: Mounted | null;
+  let original: string;
+
+  beforeEach(() => {
+    d = setUpPage();
+    original = document.body.innerHTML;
+    store = new ViewStore(d, { full: 0, abbreviated: -1, breakthrough: 4 }, [], noHighlight, text);
+    act(() => {
+      mounted = mountOverlay(d.container, store);
+    });
+  });
+  afterEach(() => {
+    act(() => mounted?.unmount());
+    mounted = null;
+  });
+
+  it('replaces the listing, hiding (not removing) it, and shows the tiers', () => {
+    const root = document.querySelector('[data-threshold-root]')!;
+    expect(root.nextElementSibling).toBe(d.container);
+    expect((d.container as HTMLElement).style.getPropertyValue('display')).toBe('none');
+    expect(SPEC.map(([id]) => stateOf(id))).toEqual(['full', 'full', 'abbreviated', 'full', 'abbreviated', 'abbreviated', 'full']);
+    // The page's own body node is moved in, not copied.
+    expect(root.querySelector('#body_1')).toBe(document.getElementById('body_1'));
+    expect(document.querySelectorAll('#body_1')).toHaveLength(1);
+  });
+
+  it('reflows when thresholds change: hidden runs become one counted placeholder', () => {
+    act(() => store.setThresholds({ full: 2, abbreviated: 0, breakthrough: 4 }));
+    expect(SPEC.map(([id]) => stateOf(id))).toEqual(['full', 'abbreviated', 'abbreviated', 'full', 'hidden', 'hidden', 'full']);
+    const placeholders = [...document.querySelectorAll('.thr-placeholder')];
+    expect(placeholders.map((p) => p.textContent)).toEqual(['2 comments below threshold — show']);
+    // Hidden comments' text stays in the document, in the site's own listing.
+    expect(d.container.contains(document.getElementById('body_5'))).toBe(true);
+    // Ancestor 3 of breakthrough 4 is a one-liner; 4 itself is shown in full.
+    expect(document.getElementById('body_4')?.closest('[data-comment-id]')?.getAttribute('data-comment-id')).toBe('4');
+
+    act(() => (placeholders[0]!.querySelector('button') as HTMLButtonElement).click());
+    expect(stateOf('5')).toBe('abbreviated');
+    expect(document.querySelectorAll('.thr-placeholder')).toHaveLength(0);
+  });
+
+  it('collapses a subthread with a real button and expands a one-liner by its title', () => {
+    const toggle = document.querySelector('[data-comment-id="2"] > .thr-head > button.thr-toggle') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    act(() => toggle.click());
+    expect(stateOf('2')).toBe('collapsed');
+    expect(document.querySelector('[data-comment-id="2"] > .thr-head > button.thr-toggle')?.getAttribute('aria-expanded')).toBe('false');
+    expect(stateOf('3')).toBe('abbreviated'); // on the path to breakthrough 4
+    expect(stateOf('4')).toBe('full');
+    expect(document.getElementById('body_2')?.closest('[data-threshold-root]')).toBeNull();
+    expect([...store.collapsed]).toEqual(['2']);
+
+    act(() => (document.querySelector('[data-comment-id="5"] .thr-open') as HTMLButtonElement).click());
+    expect(stateOf('5')).toBe('full');
+  });
+
+  it('highlights followed users and marks keywords live', () => {
+    act(() =>
+      store.setHighlighter(compileHighlight({ users: ['ALICE'], keywords: ['rust'], submitter: null, highlightSubmitter: false })),
+    );
+    expect(document.querySelector('[data-comment-id="1"]')?.getAttribute('data-highlight')).toBe('user');
+    expect(document.querySelector('[data-comment-id="7"]')?.getAttribute('data-highlight')).toBe('user keyword');
+    expect(document.querySelector('[data-comment-id="2"]')?.hasAttribute('data-highlight')).toBe(false);
+  });
+
+  it('puts the page back exactly as it was when unmounted', () => {
+    act(() => store.setThresholds({ full: 3, abbreviated: 1, breakthrough: 5 }));
+    act(() => (document.querySelector('.thr-toggle') as HTMLButtonElement).click());
+    act(() => mounted!.unmount());
+    mounted = null;
+    expect(document.body.innerHTML).toBe(original);
+  });
+
+  it('renders page text as text, never as markup', () => {
+    act(() => mounted!.unmount());
+    const evil = raw('x', { title: '<img src=x onerror="window.__pwned=1">', author: '<b>bold</b>', authorUrl: 'javascript:alert(1)' });
+    const dd = buildTree(page([evil], { container: d.container }));
+    const s = new ViewStore(dd, { full: 0, abbreviated: -1, breakthrough: 4 }, [], noHighlight, text);
+    act(() => {
+      mounted = mountOverlay(dd.container, s);
+    });
+    const el = document.querySelector('[data-comment-id="x"]')!;
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.querySelector('b')).toBeNull();
+    expect(el.querySelector('.thr-title')?.textContent).toBe(evil.title);
+    expect(el.querySelector('a[href^="javascript"]')).toBeNull();
+  });
+});
