@@ -1,8 +1,7 @@
-import { memo } from 'preact/compat';
+import { Component } from 'preact';
 import type { Comment } from '../model/types';
 import { keywordRanges } from '../model/highlight';
 import type { ViewStore } from './view-store';
-import { useStoreKey } from './use-store';
 import { CommentHeader } from './comment-header';
 import { CommentBody } from './comment-body';
 import { ChildList } from './child-list';
@@ -13,11 +12,32 @@ interface Props {
 }
 
 /**
- * One comment and its replies. Memoized and subscribed to its own id, so a change elsewhere
- * in the thread does not re-render it (see ViewStore).
+ * One comment and its replies. Subscribed to its own id and re-rendered only when the store
+ * says it changed, never because its parent re-rendered (see ViewStore). A class rather than
+ * preact/compat's memo keeps compat out of the content script.
  */
-export const CommentView = memo(function CommentView({ store, comment }: Props) {
-  useStoreKey(store, comment.id);
+export class CommentView extends Component<Props> {
+  private unsubscribe: (() => void) | null = null;
+
+  override componentWillMount(): void {
+    // Subscribed before the first render, so no change can slip between render and subscription.
+    this.unsubscribe = this.props.store.subscribe(this.props.comment.id, () => this.forceUpdate());
+  }
+
+  override componentWillUnmount(): void {
+    this.unsubscribe?.();
+  }
+
+  override shouldComponentUpdate(next: Props): boolean {
+    return next.comment !== this.props.comment || next.store !== this.props.store;
+  }
+
+  override render() {
+    return renderComment(this.props);
+  }
+}
+
+function renderComment({ store, comment }: Props) {
   const state = store.state(comment.id);
   if (state === 'hidden') {
     // Kept as an empty element so the comment stays addressable (tests, fragments); its text
@@ -49,4 +69,4 @@ export const CommentView = memo(function CommentView({ store, comment }: Props) 
       <ChildList store={store} parent={comment} />
     </article>
   );
-});
+}

@@ -40,3 +40,26 @@ export type PageStatus =
 export function isStatusRequest(msg: unknown): msg is StatusRequest {
   return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === GET_STATUS;
 }
+
+/**
+ * Broadcast by the content script (runtime.sendMessage) after every reflow, so an open popup
+ * follows threshold changes without polling. Receivers must check `sender.tab.id`: every
+ * tab with a content script sends these.
+ */
+export const STATUS_CHANGED = 'threshold:status-changed';
+
+export interface StatusChanged {
+  type: typeof STATUS_CHANGED;
+  status: PageStatus;
+}
+
+export function isStatusChanged(msg: unknown): msg is StatusChanged {
+  if (typeof msg !== 'object' || msg === null) return false;
+  const m = msg as { type?: unknown; status?: unknown };
+  return (
+    m.type === STATUS_CHANGED &&
+    typeof m.status === 'object' &&
+    m.status !== null &&
+    typeof (m.status as { recognized?: unknown }).recognized === 'boolean'
+  );
+}

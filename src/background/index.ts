@@ -1,0 +1,27 @@
+// Background: a Chrome MV3 service worker and a Firefox MV3 background script from one
+// file. Both may be stopped when idle and restarted by an event, so every listener is
+// registered synchronously at the top level: one added later (after an await) would miss
+// the event that woke us.
+import browser from 'webextension-polyfill';
+import { registerSiteScripts } from '../shared/site-access';
+import { runMigrations } from '../storage/migrations';
+
+function report(what: string): (e: unknown) => void {
+  return (e) => console.error(`Threshold background: ${what} failed`, e);
+}
+
+function syncSiteScripts(): void {
+  registerSiteScripts().catch(report('registering content scripts for added sites'));
+}
+
+browser.runtime.onInstalled.addListener(() => {
+  // Install, update, or browser update: the stored layout may be older than this code.
+  runMigrations().catch(report('storage migration'));
+  syncSiteScripts();
+});
+
+// Registrations persist across sessions, but host access can change while we are not running
+// (the user revokes a site in the browser's own settings): re-check at each start.
+browser.runtime.onStartup.addListener(syncSiteScripts);
+browser.permissions.onAdded.addListener(syncSiteScripts);
+browser.permissions.onRemoved.addListener(syncSiteScripts);

@@ -1,0 +1,64 @@
+import browser from 'webextension-polyfill';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { requestSite } from '../../../src/shared/site-access';
+import { asFake } from '../helpers/fake-browser';
+
+vi.mock('webextension-polyfill', async () => (await import('../helpers/fake-browser')).mockModule());
+
+const { fake } = asFake(browser);
+const { events } = fake;
+
+// Importing the background registers its listeners, once, as the browser would load it.
+await import('../../../src/background/index');
+
+beforeEach(() => fake.reset());
+
+function registeredMatches(): (string[] | undefined)[] {
+  return fake.registeredScripts().map((s) => s.matches);
+}
+
+describe('background', () => {
+  it('registers every listener when loaded', () => {
+    expect(events.onInstalled.hasListeners()).toBe(true);
+    expect(events.onStartup.hasListeners()).toBe(true);
+    expect(events.onPermissionsAdded.hasListeners()).toBe(true);
+    expect(events.onPermissionsRemoved.hasListeners()).toBe(true);
+  });
+
+  it('migrates storage and registers user sites on install or update', async () => {
+    fake.storage.sync.seed({ settings: { threshold: 3, users: 'ann' } });
+    fake.grant(['https://mirror.example/*']);
+    events.onInstalled.dispatch({ reason: 'update', previousVersion: '0.0.9' });
+    await vi.waitFor(() => {
+      expect(fake.storage.sync.snapshot()).toEqual({
+        schemaVersion: 1,
+        thresholds: { full: 3, abbreviated: 3, breakthrough: 4 },
+        highlightUsers: ['ann'],
+      });
+      expect(registeredMatches()).toEqual([['https://mirror.example/*']]);
+    });
+  });
+
+  it('re-registers at browser start', async () => {
+    fake.grant(['https://mirror.example/*']);
+    events.onStartup.dispatch();
+    await vi.waitFor(() => expect(registeredMatches()).toEqual([['https://mirror.example/*']]));
+  });
+
+  it('follows permissions granted and revoked', async () => {
+    expect(await requestSite('https://mirror.example')).toBe(true);
+    await fake.flush();
+    await vi.waitFor(() => expect(registeredMatches()).toEqual([['https://mirror.example/*']]));
+    await browser.permissions.remove({ origins: ['https://mirror.example/*'] });
+    await fake.flush();
+    await vi.waitFor(() => expect(fake.registeredScripts()).toEqual([]));
+  });
+
+  it('logs a failure instead of leaving an unhandled rejection', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    fake.storage.sync.failNextWrite(new Error('disk on fire'));
+    events.onInstalled.dispatch({ reason: 'install' });
+    await vi.waitFor(() => expect(error).toHaveBeenCalledWith(expect.stringMatching(/storage migration failed/), expect.any(Error)));
+    error.mockRestore();
+  });
+});
