@@ -1,0 +1,306 @@
+// Reading Slashdot's comment markup, both generations (read from the saved pages in
+// test/fixtures/slashdot):
+//
+// classic (2006–2007, threaded mode), inside ul#commentlisting:
+//   <li id="tree_ID" class="comment"> <div id="comment_ID"> … h4 > a[name=ID] (title),
+//     span#comment_score_ID "(Score:5, Insightful)", div.details "by <a href=//slashdot.org/~NICK>NICK (UID)</a>"
+//     or "by Anonymous Coward", span.otherdetails "on DATE (#ID)", div#comment_body_ID,
+//     div#comment_sub_ID holding "[ Parent ]" (a link with cid=PARENT) … </div> <ul id="commtree_ID">replies</ul>
+//   one-liners (below the page's "full" level, no body):
+//     <li><a href="…comments.pl?sid=…&pid=PARENT#ID">Title</a> by NICK (Score:1) DATE <ul id="commtree_ID">…</ul></li>
+//   Below the page threshold Slashdot flattens deeper replies into an ancestor's list, so the
+//   list a one-liner sits in is NOT always its parent: the link's `pid=` is. Placeholders such as
+//   <li><b><a …>1 reply</a> beneath your current threshold.</b></li> are not comments.
+//
+// d2 (2008): <li id="tree_ID" class="comment"> <div id="comment_ID" class="full|oneline|hidden">.
+//   "full" and "oneline" carry the same parts as classic (D2 sends the body of one-line comments
+//   too, only its CSS hides it); "hidden" is an empty placeholder whose data is in the inline script.
+
+import type { RawComment } from '../../model/types';
+import { cleanText, parseScoreText } from '../shared/score';
+import { absoluteUrl, tryUrl } from '../shared/url';
+import type { ParentClaim } from '../shared/parents';
+import type { ScriptComment, ScriptData } from './script-data';
+
+export interface FoundComment {
+  raw: RawComment;
+  claim: ParentClaim;
+}
+
+export interface ReadContext {
+  container: Element;
+  pageUrl: URL;
+  script: ScriptData | null;
+  /** Builds the site's link to a comment (for those without one in the markup). */
+  commentLink(id: string): string | null;
+}
+
+const ANONYMOUS = 'Anonymous Coward';
+/** Slashdot's anonymous-coward account, as D2 reports it (user_uid(666) with user_is_anon(1)). */
+const ANONYMOUS_UID = 666;
+
+/** Every comment the listing's markup shows, in document order; ids are unique (first wins). */
+export function readListing(ctx: ReadContext): FoundComment[] {
+  const out: FoundComment[] = [];
+  const seen = new Set<string>();
+  const items = ctx.container.querySelectorAll('li');
+  for (let i = 0; i < items.length; i++) {
+    const li = items[i]!;
+    const tree = /^tree_(\d+)$/.exec(li.id);
+    const found = tree ? readTreeItem(li, tree[1]!, ctx) : li.id === '' ? readOneLiner(li, ctx) : null;
+    if (found && !seen.has(found.raw.id)) {
+      seen.add(found.raw.id);
+      out.push(found);
+    }
+  }
+  return out;
+}
+
+/** A comment the script knows but the markup does not show at all. */
+export function stubFromScript(entry: ScriptComment, ctx: ReadContext): FoundComment {
+  return {
+    raw: {
+      id: entry.id,
+      author: entry.uid === ANONYMOUS_UID ? ANONYMOUS : '',
+      authorUrl: null,
+      score: scriptScore(entry),
+      reason: null,
+      title: entry.subject ?? '',
+      timestamp: null,
+      signature: null,
+      body: null,
+      signatureEl: null,
+      permalink: ctx.commentLink(entry.id),
+      form: 'stub',
+    },
+    claim: { id: entry.id, exact: entry.pid, fallback: null },
+  };
+}
+
+function readTreeItem(li: Element, id: string, ctx: ReadContext): FoundComment {
+  const entry = ctx.script?.comments.get(id);
+  const fallback = enclosingComment(li, ctx.container);
+  const div = childById(li, `comment_${id}`);
+  const parts = div ? collectParts(div, id) : null;
+
+  if (!parts || (!parts.heading && !parts.body)) {
+    // d2's "hidden" placeholder (or a tree item we cannot read): only the script's data.
+    const stub = stubFromScript(entry ?? emptyEntry(id), ctx);
+    stub.claim.fallback = fallback;
+    return stub;
+  }
+
+  let { score, reason } = parseScoreText(parts.score?.textContent ?? '');
+  if (score === null && entry) score = scriptScore(entry);
+  const { author, authorUrl } = readAuthor(parts.details, ctx.pageUrl);
+
+  return {
+    raw: {
+      id,
+      author,
+      authorUrl,
+      score,
+      reason,
+      title: readTitle(parts.heading, parts.score) || (entry?.subject ?? ''),
+      timestamp: readTimestamp(parts.other),
+      signature: parts.sig ? readSignature(parts.sig) : null,
+      body: parts.body,
+      signatureEl: parts.sig,
+      permalink: ownLink(parts, id, ctx),
+      form: parts.body ? 'full' : 'oneline',
+    },
+    claim: { id, exact: entry?.pid !== undefined ? entry.pid : parentLink(parts, id, ctx.pageUrl), fallback },
+  };
+}
+
+/** The parts of one comment's div, found in a single walk that does not enter the text. */
+interface Parts {
+  heading: Element | null;
+  score: Element | null;
+  details: Element | null;
+  other: Element | null;
+  body: Element | null;
+  sig: Element | null;
+  sub: Element | null;
+  /** Links outside the body and signature, in order. */
+  links: Element[];
+}
+
+function collectParts(div: Element, id: string): Parts {
+  const parts: Parts = { heading: null, score: null, details: null, other: null, body: null, sig: null, sub: null, links: [] };
+  const ids = new Map<string, 'score' | 'other' | 'body' | 'sig' | 'sub'>([
+    [`comment_score_${id}`, 'score'],
+    [`comment_otherdetails_${id}`, 'other'],
+    [`comment_body_${id}`, 'body'],
+    [`comment_sig_${id}`, 'sig'],
+    [`comment_sub_${id}`, 'sub'],
+  ]);
+  let el: Element | null = div.firstElementChild;
+  while (el) {
+    let enter = true;
+    const key = el.id ? ids.get(el.id) : undefined;
+    if (key && !parts[key]) {
+      parts[key] = el;
+      // User-written text: nothing of ours inside, and it may be long.
+      if (key === 'body' || key === 'sig') enter = false;
+    }
+    const tag = el.tagName;
+    if (tag === 'A') parts.links.push(el);
+    else if (tag === 'H4' && !parts.heading) parts.heading = el;
+    else if (!parts.details && el.classList.contains('details')) parts.details = el;
+
+    if (enter && el.firstElementChild) {
+      el = el.firstElementChild;
+      continue;
+    }
+    while (el && el !== div && !el.nextElementSibling) el = el.parentElement;
+    el = el && el !== div ? el.nextElementSibling : null;
+  }
+  return parts;
+}
+
+/** `<li><a href="…pid=P#ID">Title</a> by NICK (Score:N) DATE<ul id="commtree_ID">…` */
+function readOneLiner(li: Element, ctx: ReadContext): FoundComment | null {
+  const link = li.firstElementChild;
+  if (!link || link.tagName !== 'A') return null;
+  if (link.previousSibling !== null && cleanText(link.previousSibling.textContent) !== '') return null;
+  const href = tryUrl(link.getAttribute('href'), ctx.pageUrl);
+  const idMatch = href ? /^#(\d+)$/.exec(href.hash) : null;
+  if (!href || !idMatch) return null;
+  const id = idMatch[1]!;
+
+  // The text between the link and the reply list: " by NICK (Score:1) Friday July 06, @08:58AM"
+  let rest = '';
+  for (let n = link.nextSibling; n && n.nodeType !== 1; n = n.nextSibling) rest += n.textContent ?? '';
+  rest = cleanText(rest);
+  const at = rest.lastIndexOf('(Score:');
+  if (!rest.startsWith('by ') || at < 0) return null;
+  const close = rest.indexOf(')', at);
+  const { score, reason } = parseScoreText(rest.slice(at, close < 0 ? undefined : close + 1));
+  const author = rest.slice(3, at).trim();
+  const timestamp = close < 0 ? '' : rest.slice(close + 1).trim();
+
+  const pid = href.searchParams.get('pid');
+  const entry = ctx.script?.comments.get(id);
+  return {
+    raw: {
+      id,
+      author,
+      authorUrl: null,
+      score,
+      reason,
+      title: cleanText(link.textContent),
+      timestamp: timestamp || null,
+      signature: null,
+      body: null,
+      signatureEl: null,
+      permalink: commentUrl(href, id) ?? ctx.commentLink(id),
+      form: 'oneline',
+    },
+    claim: {
+      id,
+      exact: entry?.pid !== undefined ? entry.pid : pid === '0' ? null : pid && /^\d+$/.test(pid) ? pid : undefined,
+      fallback: enclosingComment(li, ctx.container),
+    },
+  };
+}
+
+/** The comment whose reply list (ul#commtree_ID) holds this item; `null` at the top. */
+function enclosingComment(li: Element, container: Element): string | null {
+  for (let el = li.parentElement; el && el !== container; el = el.parentElement) {
+    if (el.tagName === 'UL') {
+      const m = /^commtree_(\d+)$/.exec(el.id);
+      if (m) return m[1]!;
+    }
+  }
+  return null;
+}
+
+/** "[ Parent ]": the comment-sub link to another comment (cid=PARENT), not "Reply to This". */
+function parentLink(parts: Parts, id: string, base: URL): string | null | undefined {
+  const sub = parts.sub;
+  if (!sub) return undefined;
+  for (const a of parts.links) {
+    if (!sub.contains(a)) continue;
+    const u = tryUrl(a.getAttribute('href'), base);
+    const cid = u?.searchParams.get('cid');
+    if (u && cid && /^\d+$/.test(cid) && cid !== id && !u.searchParams.has('op')) return cid;
+  }
+  // No parent link: classic prints one for every reply, so this is a top-level comment.
+  return null;
+}
+
+function readTitle(heading: Element | null, scoreEl: Element | null): string {
+  if (!heading) return '';
+  // The title is the heading's own link (a[name=ID] in classic, a#comment_link_ID in d2).
+  for (let el = heading.firstElementChild; el; el = el.nextElementSibling) {
+    if (el.tagName === 'A') return cleanText(el.textContent);
+  }
+  let text = '';
+  for (let n = heading.firstChild; n; n = n.nextSibling) if (n !== scoreEl) text += n.textContent ?? '';
+  return cleanText(text);
+}
+
+/** "by <a href="//slashdot.org/~NICK">NICK (UID)</a>" or "by Anonymous Coward". */
+function readAuthor(details: Element | null, base: URL): { author: string; authorUrl: string | null } {
+  if (!details) return { author: '', authorUrl: null };
+  for (let el = details.firstElementChild; el; el = el.nextElementSibling) {
+    const href = el.tagName === 'A' ? el.getAttribute('href') : null;
+    // A user page: /~NICK, or the older users.pl?uid=N (not the "*" link to the FAQ).
+    if (href && (href.includes('/~') || /users\.pl\?(?:.*&)?(?:uid|nick)=/.test(href))) {
+      // "vigmeister (1112659)": the number is the account id, not part of the name.
+      const author = cleanText(el.textContent).replace(/\s*\(\d+\)$/, '');
+      return { author, authorUrl: absoluteUrl(href, base) };
+    }
+  }
+  let text = '';
+  for (let n = details.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) text += n.textContent ?? '';
+  const author = cleanText(text).replace(/^by\s+/i, '');
+  return { author, authorUrl: null };
+}
+
+/** "on Friday July 06, @08:55AM (#19766655)" → "Friday July 06, @08:55AM" (after an optional e-mail). */
+function readTimestamp(other: Element | null): string | null {
+  const m = /(?:^|\s)on\s+([^()<>]+?)\s*(?:\(|$)/.exec(cleanText(other?.textContent));
+  return m ? m[1]! : null;
+}
+
+/** Slash prints signatures as `<div id="comment_sig_ID" class="sig">--<br>TEXT</div>`. */
+function readSignature(sig: Element): string | null {
+  return cleanText(sig.textContent).replace(/^--\s*/, '') || null;
+}
+
+/** The comment's own "#ID" link (comments.pl?sid=…&cid=ID), else one built from the page's links. */
+function ownLink(parts: Parts, id: string, ctx: ReadContext): string | null {
+  for (const a of parts.links) {
+    const href = a.getAttribute('href');
+    const u = tryUrl(href, ctx.pageUrl);
+    if (u && u.searchParams.get('cid') === id && !u.searchParams.has('op')) return absoluteUrl(href, ctx.pageUrl);
+  }
+  return ctx.commentLink(id);
+}
+
+/** The site's address of one comment, on the same script as a link that names the discussion. */
+export function commentUrl(link: URL, id: string): string | null {
+  const sid = link.searchParams.get('sid');
+  if (!sid || (link.protocol !== 'http:' && link.protocol !== 'https:')) return null;
+  const u = new URL(link.pathname, link.origin);
+  u.searchParams.set('sid', sid);
+  u.searchParams.set('cid', id);
+  return u.href;
+}
+
+function scriptScore(entry: ScriptComment): number | null {
+  // D2 marks comments whose data it did not send with points -2: the score is unknown.
+  const p = entry.points;
+  return p !== null && Number.isInteger(p) && p >= -1 && p <= 5 ? p : null;
+}
+
+function emptyEntry(id: string): ScriptComment {
+  return { id, pid: undefined, uid: null, subject: null, points: null, kids: [] };
+}
+
+function childById(parent: Element, id: string): Element | null {
+  for (let el = parent.firstElementChild; el; el = el.nextElementSibling) if (el.id === id) return el;
+  return null;
+}

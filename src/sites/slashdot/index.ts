@@ -1,0 +1,94 @@
+// Slashdot (slashdot.org and its section hosts), both the classic threaded pages and the
+// 2008 "D2" pages. See comments.ts for the markup and script-data.ts for D2's inline data.
+// Reads only: the page is never changed.
+
+import type { ParseResult, RawComment } from '../../model/types';
+import type { SiteAdapter } from '../types';
+import { placeComments } from '../shared/parents';
+import { commentUrl, readListing, stubFromScript, type FoundComment, type ReadContext } from './comments';
+import { readScriptData } from './script-data';
+import {
+  declaredCountOf,
+  discussionLinkInPage,
+  discussionSid,
+  storyTitleOf,
+  submitterOf,
+  threadKeyOf,
+} from './story';
+
+export const NO_COMMENTS = 'No comments found on this page';
+export const UNREADABLE = "This page's comments could not be read";
+
+export const slashdot: SiteAdapter = {
+  id: 'slashdot',
+  name: 'Slashdot',
+
+  matchesUrl(url: URL): boolean {
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+    const host = url.hostname.toLowerCase();
+    return host === 'slashdot.org' || host.endsWith('.slashdot.org');
+  },
+
+  detect(doc: Document): boolean {
+    const listing = doc.getElementById('commentlisting');
+    if (!listing) return false;
+    // rehash (SoylentNews and other Slash forks) shares ul#commentlisting and li#tree_ID but
+    // renders comments as div.commentDiv with collapse checkboxes; leave those to its adapter.
+    // Only the first comment is looked at: detect must stay cheap on huge pages.
+    const first = listing.querySelector('li[id^="tree_"]');
+    if (first?.querySelector('div.commentDiv, input[id^="commentTreeHider_"]')) return false;
+    if (/\bslashdot\b/i.test(doc.title)) return true;
+    return doc.head?.querySelector('link[href*="slashdot.org"], script[src*="slashdot.org"]') != null;
+  },
+
+  parse(doc: Document, url: URL): ParseResult {
+    try {
+      return parseSlashdot(doc, url);
+    } catch {
+      return { ok: false, reason: UNREADABLE };
+    }
+  },
+};
+
+function parseSlashdot(doc: Document, url: URL): ParseResult {
+  const container = doc.getElementById('commentlisting');
+  if (!container) return { ok: false, reason: NO_COMMENTS };
+
+  const script = readScriptData(doc);
+  const discussionLink = discussionLinkInPage(doc, url);
+  const discussionId = script?.discussionId ?? discussionSid(discussionLink);
+  const ctx: ReadContext = {
+    container,
+    pageUrl: url,
+    script,
+    commentLink(id) {
+      if (discussionLink) return commentUrl(discussionLink, id);
+      if (!discussionId) return null;
+      return commentUrl(new URL(`/comments.pl?sid=${discussionId}`, url), id);
+    },
+  };
+
+  const found: FoundComment[] = readListing(ctx);
+  if (script) {
+    // Comments the script knows but the markup does not show at all.
+    const listed = new Set(found.map((f) => f.raw.id));
+    for (const entry of script.comments.values()) if (!listed.has(entry.id)) found.push(stubFromScript(entry, ctx));
+  }
+  if (found.length === 0) return { ok: false, reason: NO_COMMENTS };
+
+  const { parent, order } = placeComments(found.map((f) => f.claim));
+  const comments: RawComment[] = order.map((i) => ({ ...found[i]!.raw, parent: parent[i] ?? null }));
+
+  return {
+    ok: true,
+    page: {
+      site: 'slashdot',
+      threadKey: threadKeyOf(doc, url, script),
+      title: storyTitleOf(doc),
+      submitter: submitterOf(doc),
+      declaredCount: declaredCountOf(doc, script),
+      container,
+      comments,
+    },
+  };
+}
