@@ -10,6 +10,7 @@ import { loadThread, saveThread, touchThread } from '../storage/threads';
 import { STATUS_CHANGED, type PageStatus } from '../shared/messages';
 import { ViewStore } from '../overlay/view-store';
 import { mountOverlay, type Mounted } from '../overlay/mount';
+import { mark } from './marks';
 
 export interface Controller {
   status(): PageStatus;
@@ -30,6 +31,7 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
     const result = adapter.parse(doc, url);
     if (!result.ok) return notRecognized(result.reason);
     discussion = buildTree(result.page);
+    mark('parsed');
   } catch (err) {
     return notRecognized(`Threshold could not read this ${adapter.name} page (${String(err)}).`);
   }
@@ -80,14 +82,18 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
   });
 
   onSettingsChanged((next: Settings) => {
+    mark('reflow-start');
     current = next;
     store.setThresholds(next.thresholds);
     store.setHighlighter(highlighterFor(next, discussion));
     sync();
     broadcast();
+    // Preact flushes queued re-renders in a microtask; the mark after it ends the reflow.
+    queueMicrotask(() => queueMicrotask(() => mark('reflow-end')));
   });
 
   sync();
+  mark('ready');
   // Records the visit (for least-recently-visited eviction of per-thread state).
   touchThread(discussion.threadKey).catch(reportError);
   return { status };

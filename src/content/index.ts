@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { isStatusRequest } from '../shared/messages';
 import { startThreshold } from './controller';
+import { mark } from './marks';
 
 // The popup may inject this script into a tab where the manifest already did (or twice):
 // one instance per page.
@@ -9,6 +10,7 @@ const FLAG = '__thresholdContentScript';
 const scope = globalThis as unknown as Record<string, unknown>;
 if (!scope[FLAG]) {
   scope[FLAG] = true;
+  mark('start');
   const controller = startThreshold(document, new URL(location.href));
   browser.runtime.onMessage.addListener((msg: unknown) =>
     isStatusRequest(msg) ? controller.then((c) => c.status()) : undefined,
