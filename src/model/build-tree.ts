@@ -33,6 +33,7 @@ export function buildTree(page: ParsedPage): Discussion {
       signature: raw.signature,
       body: raw.body,
       signatureEl: raw.signatureEl,
+      extraEls: raw.extraEls,
       permalink: raw.permalink,
       form: raw.form,
       children: [],

@@ -41,6 +41,11 @@ export interface RawComment {
   body: Element | null;
   /** The page's own signature element, when the site keeps it apart from the body. */
   signatureEl: Element | null;
+  /**
+   * Other page nodes that belong with the text and move with it, e.g. Slashdot's
+   * "Read the rest of this comment..." link beside a shortened body.
+   */
+  extraEls?: Element[];
   /** Link to the comment on the site (for one-liners and stubs whose text is not in the page). */
   permalink: string | null;
   form: PageForm;

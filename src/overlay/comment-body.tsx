@@ -8,8 +8,10 @@ export function CommentBody({ comment }: { comment: Comment }) {
   const nodes = useMemo(() => {
     const list: Element[] = [];
     if (comment.body) list.push(comment.body);
-    // Some sites keep the signature beside the body rather than inside it.
-    if (comment.signatureEl && !comment.body?.contains(comment.signatureEl)) list.push(comment.signatureEl);
+    // Some sites keep the signature (or a "read the rest" link) beside the body rather than inside it.
+    for (const el of [comment.signatureEl, ...(comment.extraEls ?? [])]) {
+      if (el && !comment.body?.contains(el)) list.push(el);
+    }
     return list;
   }, [comment]);
   if (nodes.length > 0) return <BodySlot nodes={nodes} className="thr-body" />;

@@ -106,6 +106,7 @@ function readTreeItem(li: Element, id: string, ctx: ReadContext): FoundComment {
       signature: parts.sig ? readSignature(parts.sig) : null,
       body: parts.body,
       signatureEl: parts.sig,
+      extraEls: parts.shrunk ? [parts.shrunk] : undefined,
       permalink: ownLink(parts, id, ctx),
       form: parts.body ? 'full' : 'oneline',
     },
@@ -122,13 +123,16 @@ interface Parts {
   body: Element | null;
   sig: Element | null;
   sub: Element | null;
+  /** "Read the rest of this comment..." beside a shortened body. */
+  shrunk: Element | null;
   /** Links outside the body and signature, in order. */
   links: Element[];
 }
 
 function collectParts(div: Element, id: string): Parts {
-  const parts: Parts = { heading: null, score: null, details: null, other: null, body: null, sig: null, sub: null, links: [] };
-  const ids = new Map<string, 'score' | 'other' | 'body' | 'sig' | 'sub'>([
+  const parts: Parts = { heading: null, score: null, details: null, other: null, body: null, sig: null, sub: null, shrunk: null, links: [] };
+  const ids = new Map<string, 'score' | 'other' | 'body' | 'sig' | 'sub' | 'shrunk'>([
+    [`comment_shrunk_${id}`, 'shrunk'],
     [`comment_score_${id}`, 'score'],
     [`comment_otherdetails_${id}`, 'other'],
     [`comment_body_${id}`, 'body'],

@@ -157,6 +157,13 @@ describe('classic pages', () => {
     expect(get('19766655').body!.textContent).toMatch(/^How can MS be bound by GPL3/);
   });
 
+  it('keeps the "Read the rest of this comment..." link of a shortened comment with its text', () => {
+    const c = get('19769539');
+    expect(c.extraEls?.map((e) => e.id)).toEqual(['comment_shrunk_19769539']);
+    expect(c.extraEls?.[0]?.textContent).toBe('Read the rest of this comment...');
+    expect(get('19766655').extraEls).toBeUndefined();
+  });
+
   it('reads one-liners, their exact parent from the link, and authors with odd names', () => {
     expect(get('19766693')).toMatchObject({
       parent: '19766655',
