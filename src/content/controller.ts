@@ -10,6 +10,7 @@ import { loadThread, saveThread, touchThread } from '../storage/threads';
 import { STATUS_CHANGED, type PageStatus } from '../shared/messages';
 import { ViewStore } from '../overlay/view-store';
 import { mountOverlay, type Mounted } from '../overlay/mount';
+import { watchGrowth } from './growth';
 import { mark } from './marks';
 
 export interface Controller {
@@ -18,7 +19,8 @@ export interface Controller {
 
 /**
  * Parses the page and, if it is a discussion we know, keeps the overlay in step with the
- * settings. Any failure leaves the page as the site rendered it and is reported to the popup.
+ * settings and with comments the site adds later. Any failure leaves the page as the site
+ * rendered it and is reported to the popup.
  */
 export async function startThreshold(doc: Document, url: URL): Promise<Controller> {
   const host = url.hostname;
@@ -38,9 +40,23 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
   if (discussion.all.length === 0) return notRecognized(`This ${adapter.name} page has no comments.`);
 
   const [settings, thread] = await Promise.all([loadSettings(), loadThread(discussion.threadKey)]);
-  const store = new ViewStore(discussion, settings.thresholds, thread.collapsed, highlighterFor(settings, discussion), bodyText);
   let current = settings;
   let mounted: Mounted | null = null;
+  let store = createStore(discussion, thread.collapsed);
+
+  function createStore(d: Discussion, collapsed: Iterable<string>, previous?: ViewStore): ViewStore {
+    const s = new ViewStore(d, current.thresholds, collapsed, highlighterFor(current, d), bodyText, previous?.opened());
+    let lastCollapsed = [...s.collapsed].join();
+    s.onChange(() => {
+      const ids = [...s.collapsed];
+      if (ids.join() !== lastCollapsed) {
+        lastCollapsed = ids.join();
+        saveThread(d.threadKey, { collapsed: ids, lastVisit: Date.now() }).catch(reportError);
+      }
+      broadcast();
+    });
+    return s;
+  }
 
   const isActive = () => !current.disabledHosts.includes(host);
   const status = (): PageStatus => {
@@ -59,10 +75,10 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
       tiers: countTiers(store.allStates()),
     };
   };
-  const broadcast = () => {
+  function broadcast(): void {
     // Nobody listens unless the popup is open; that rejection is expected.
     browser.runtime.sendMessage({ type: STATUS_CHANGED, status: status() }).catch(() => {});
-  };
+  }
   const sync = () => {
     if (isActive() && !mounted) mounted = mountOverlay(discussion.container, store);
     else if (!isActive() && mounted) {
@@ -70,16 +86,6 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
       mounted = null;
     }
   };
-
-  let lastCollapsed = [...store.collapsed].join();
-  store.onChange(() => {
-    const collapsed = [...store.collapsed];
-    if (collapsed.join() !== lastCollapsed) {
-      lastCollapsed = collapsed.join();
-      saveThread(discussion.threadKey, { collapsed, lastVisit: Date.now() }).catch(reportError);
-    }
-    broadcast();
-  });
 
   onSettingsChanged((next: Settings) => {
     mark('reflow-start');
@@ -90,6 +96,16 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
     broadcast();
     // Preact flushes queued re-renders in a microtask; the mark after it ends the reflow.
     queueMicrotask(() => queueMicrotask(() => mark('reflow-end')));
+  });
+
+  watchGrowth(adapter, doc, url, () => discussion, (grown) => {
+    const wasMounted = mounted !== null;
+    mounted?.unmount();
+    mounted = null;
+    discussion = grown;
+    store = createStore(grown, store.collapsed, store);
+    if (wasMounted) sync();
+    broadcast();
   });
 
   sync();

@@ -20,6 +20,13 @@ export function BodySlot({ nodes, className }: { nodes: readonly Element[]; clas
   return <div class={className} ref={ref} />;
 }
 
+/** Nodes we moved and the markers we left; their mutations are ours, not the site's. */
+const borrowed = new WeakSet<Node>();
+
+export function isBorrowed(node: Node): boolean {
+  return borrowed.has(node);
+}
+
 interface Borrowed {
   node: Element;
   marker: Comment | null;
@@ -28,7 +35,11 @@ interface Borrowed {
 function borrow(node: Element, host: HTMLElement): Borrowed {
   const parent = node.parentNode;
   const marker = parent ? document.createComment('threshold') : null;
-  if (parent && marker) parent.insertBefore(marker, node);
+  borrowed.add(node);
+  if (parent && marker) {
+    borrowed.add(marker);
+    parent.insertBefore(marker, node);
+  }
   host.appendChild(node);
   return { node, marker };
 }

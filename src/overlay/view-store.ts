@@ -17,8 +17,8 @@ export class ViewStore {
   private readonly listeners = new Map<string, Set<() => void>>();
   private readonly anyListeners = new Set<() => void>();
   readonly collapsed: Set<string>;
-  private readonly expanded = new Set<string>();
-  private readonly revealed = new Set<string>();
+  private readonly expanded: Set<string>;
+  private readonly revealed: Set<string>;
 
   constructor(
     readonly discussion: Discussion,
@@ -26,8 +26,12 @@ export class ViewStore {
     collapsed: Iterable<string>,
     private currentHighlighter: Highlighter,
     private readonly text: (c: Comment) => string,
+    /** What the reader opened before the thread grew (see content/growth.ts). */
+    carried?: { expanded: Iterable<string>; revealed: Iterable<string> },
   ) {
     this.collapsed = new Set([...collapsed].filter((id) => discussion.byId.has(id)));
+    this.expanded = new Set(carried?.expanded);
+    this.revealed = new Set(carried?.revealed);
     this.states = this.compute();
     this.highlights = this.computeHighlights();
   }
@@ -42,6 +46,11 @@ export class ViewStore {
 
   highlight(id: string): readonly HighlightReason[] {
     return this.highlights.get(id) ?? NONE;
+  }
+
+  /** The reader's one-off openings, to carry into a rebuilt store. */
+  opened(): { expanded: ReadonlySet<string>; revealed: ReadonlySet<string> } {
+    return { expanded: this.expanded, revealed: this.revealed };
   }
 
   getThresholds(): Thresholds {
