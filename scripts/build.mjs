@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { patchManifest } from './manifest-patches.mjs';
+import { preactNoHtml } from './preact-no-html.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
@@ -54,6 +55,7 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [preactNoHtml],
 });
 
 const manifest = JSON.parse(await readFile(path.join(root, 'manifest.json'), 'utf8'));

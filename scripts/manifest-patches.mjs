@@ -19,6 +19,8 @@ export function patchManifest(source, { target, dev }) {
         // Threshold collects and transmits nothing.
         data_collection_permissions: { required: ['none'] },
       },
+      // data_collection_permissions came to Firefox for Android in 142.
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   if (dev) {
