@@ -20,13 +20,15 @@ export function CommentHeader({ comment, state, highlights, marks, onToggle, onE
   const title = comment.title || '(no subject)';
   const replies = collapsed ? subtreeSize(comment) - 1 : 0;
   const authorHref = safeHref(comment.authorUrl);
+  // Some pages lose the author (deleted accounts, script-only stubs): say so rather than print nothing.
+  const author = comment.author || 'unknown author';
   return (
     <div class="thr-head">
       <button
         type="button"
         class="thr-toggle"
         aria-expanded={!collapsed}
-        aria-label={`${collapsed ? 'Expand' : 'Collapse'} “${title}” by ${comment.author}`}
+        aria-label={`${collapsed ? 'Expand' : 'Collapse'} “${title}” by ${author}`}
         onClick={onToggle}
       >
         {collapsed ? '+' : '−'}
@@ -42,7 +44,7 @@ export function CommentHeader({ comment, state, highlights, marks, onToggle, onE
       )}
       <span class="thr-by">
         {' by '}
-        {authorHref ? <a href={authorHref}>{comment.author}</a> : comment.author}
+        {authorHref ? <a href={authorHref}>{author}</a> : author}
       </span>
       <span class="thr-score">{scoreText(comment)}</span>
       {comment.timestamp && <span class="thr-time">{comment.timestamp}</span>}

@@ -55,7 +55,7 @@ function renderComment({ store, comment }: Props) {
       data-state={state}
       data-score={comment.score ?? 'unknown'}
       data-highlight={highlights.join(' ') || undefined}
-      aria-label={`${comment.title || 'Comment'} by ${comment.author}`}
+      aria-label={`${comment.title || 'Comment'} by ${comment.author || 'unknown author'}`}
     >
       <CommentHeader
         comment={comment}

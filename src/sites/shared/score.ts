@@ -9,7 +9,7 @@ export interface ScoreText {
 // Slash and rehash print "(Score:5, Insightful)", "(Score: 5, Insightful)", "Score: 5, Interesting",
 // "(Score:-1)", sometimes with extra words ("Score:1, Funny) (1 child)"). Anything else is unknown,
 // never a guess: an unknown score is shown, not hidden.
-const SCORE_RE = /Score:\s*(-?\d+)\s*(?:,\s*([A-Za-z][A-Za-z -]*?))?\s*(?:\)|$|\s\()/;
+const SCORE_RE = /Score:\s*(-?\d+)\s*(?:,\s*(\p{L}[\p{L} -]*?))?\s*(?:\)|$|\s\()/u;
 
 export function parseScoreText(text: string): ScoreText {
   const m = SCORE_RE.exec(text.replace(/\s+/g, ' ').trim());
