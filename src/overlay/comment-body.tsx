@@ -1,9 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import type { Comment } from '../model/types';
 import { BodySlot } from './body-slot';
-import { safeHref } from './safe-url';
 
-/** The comment's own text, moved from the page; or, where the page holds no text, a link to it. */
+/** The comment's own text, moved from the page. */
 export function CommentBody({ comment }: { comment: Comment }) {
   const nodes = useMemo(() => {
     const list: Element[] = [];
@@ -14,12 +13,7 @@ export function CommentBody({ comment }: { comment: Comment }) {
     }
     return list;
   }, [comment]);
-  if (nodes.length > 0) return <BodySlot nodes={nodes} className="thr-body" />;
-  const href = safeHref(comment.permalink);
-  return (
-    <div class="thr-body thr-missing">
-      {'The site did not include this comment’s text in the page. '}
-      {href && <a href={href}>Read it on the site</a>}
-    </div>
-  );
+  // Without text in the page (Slashdot's one-liners, d2's hidden stubs) the header carries a
+  // link to the comment on the site instead: a body-sized notice per comment would bury the thread.
+  return nodes.length > 0 ? <BodySlot nodes={nodes} className="thr-body" /> : null;
 }

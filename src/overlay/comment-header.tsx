@@ -53,6 +53,7 @@ export function CommentHeader({ comment, state, highlights, marks, onToggle, onE
           {BADGE[h]}
         </span>
       ))}
+      {state === 'full' && !comment.body && <TextElsewhere href={safeHref(comment.permalink)} />}
       {replies > 0 && <span class="thr-replies">{`(${replies} ${replies === 1 ? 'reply' : 'replies'})`}</span>}
     </div>
   );
@@ -61,4 +62,15 @@ export function CommentHeader({ comment, state, highlights, marks, onToggle, onE
 function scoreText(c: Comment): string {
   const score = c.score === null ? 'Score: ?' : `Score: ${c.score}`;
   return c.reason ? `${score}, ${c.reason}` : score;
+}
+
+/** For a comment whose text the page does not hold. */
+function TextElsewhere({ href }: { href: string | undefined }) {
+  return href ? (
+    <a class="thr-elsewhere" href={href} title="The site did not include this comment’s text in the page">
+      read on the site
+    </a>
+  ) : (
+    <span class="thr-elsewhere">text not in the page</span>
+  );
 }
