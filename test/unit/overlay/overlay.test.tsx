@@ -121,6 +121,24 @@ describe('overlay', () => {
     expect(document.body.innerHTML).toBe(original);
   });
 
+  it('links comments whose text the page lacks to the site, from their header line', () => {
+    act(() => mounted!.unmount());
+    const lines = [
+      raw('a', { body: null, form: 'oneline', permalink: 'https://slashdot.org/comments.pl?cid=1' }),
+      raw('b', { body: null, form: 'stub', permalink: 'javascript:alert(1)' }),
+    ];
+    const dd = buildTree(page(lines, { container: d.container }));
+    const s = new ViewStore(dd, { full: 0, abbreviated: -1, breakthrough: 4 }, [], noHighlight, text);
+    act(() => {
+      mounted = mountOverlay(dd.container, s);
+    });
+    const a = document.querySelector('[data-comment-id="a"] > .thr-head .thr-elsewhere') as HTMLAnchorElement;
+    expect(a.href).toBe('https://slashdot.org/comments.pl?cid=1');
+    const b = document.querySelector('[data-comment-id="b"] > .thr-head .thr-elsewhere')!;
+    expect(b.tagName).toBe('SPAN');
+    expect(document.querySelector('[data-comment-id="a"] .thr-body')).toBeNull();
+  });
+
   it('renders page text as text, never as markup', () => {
     act(() => mounted!.unmount());
     const evil = raw('x', { title: '<img src=x onerror="window.__pwned=1">', author: '<b>bold</b>', authorUrl: 'javascript:alert(1)' });
