@@ -13,6 +13,14 @@ export function buildTree(page: ParsedPage): Discussion {
   const byId = new Map<string, Comment>();
   const roots: Comment[] = [];
   const stack: Comment[] = []; // open ancestors, for depth-only comments
+  // An element can be shown in one place only: if odd markup makes two comments name the same
+  // node, the first keeps it. (Moving it for both would strand it outside the document.)
+  const claimed = new Set<Element>();
+  const claim = (el: Element | null): Element | null => {
+    if (!el || claimed.has(el)) return null;
+    claimed.add(el);
+    return el;
+  };
 
   for (const raw of comments) {
     if (byId.has(raw.id)) continue; // a site listing one comment twice must not fork the tree
@@ -31,9 +39,9 @@ export function buildTree(page: ParsedPage): Discussion {
       title: raw.title,
       timestamp: raw.timestamp,
       signature: raw.signature,
-      body: raw.body,
-      signatureEl: raw.signatureEl,
-      extraEls: raw.extraEls,
+      body: claim(raw.body),
+      signatureEl: claim(raw.signatureEl),
+      extraEls: raw.extraEls?.filter((el) => claim(el) !== null),
       permalink: raw.permalink,
       form: raw.form,
       children: [],

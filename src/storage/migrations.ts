@@ -127,7 +127,17 @@ export function runMigrations(): Promise<MigrationPlan> {
     try {
       const data = await browser.storage.sync.get(null);
       const plan = planMigrations(data);
-      if (Object.keys(plan.set).length) await browser.storage.sync.set(plan.set);
+      if (Object.keys(plan.set).length) {
+        // Another context may have migrated and the user saved a setting since our read:
+        // a value now present under a new key is newer than anything we derived from the
+        // old layout, so it is kept.
+        const now = await browser.storage.sync.get(Object.keys(plan.set));
+        const fresh: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(plan.set)) {
+          if (key === SCHEMA_VERSION_KEY || !(key in now) || key in data) fresh[key] = value;
+        }
+        await browser.storage.sync.set(fresh);
+      }
       if (plan.remove.length) await browser.storage.sync.remove(plan.remove);
       return plan;
     } finally {

@@ -37,7 +37,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Validates `patch` and writes the fields whose stored value differs, each under its own
+ * Validates `patch` and writes its fields, each under its own
  * key, so two pages saving different fields at once never undo each other. Rejects, before
  * anything is written, with a TypeError for a wrong-typed value and a StorageLimitError
  * (message meant for the user) for one that is too big. Resolves to the keys written.
@@ -51,13 +51,11 @@ export async function saveSettings(patch: Partial<Settings>): Promise<SettingsKe
   const keys = Object.keys(next) as SettingsKey[];
   if (!keys.length) return [];
 
-  const stored = await browser.storage.sync.get(keys);
-  const changes: Record<string, unknown> = {};
-  for (const key of keys) {
-    if (!(key in stored) || !sameJson(stored[key], next[key])) changes[key] = next[key];
-  }
-  const written = Object.keys(changes) as SettingsKey[];
-  if (!written.length) return [];
+  // Every field of the patch is written, even one that looks unchanged in storage: a read
+  // before the write could see a value another save (this page's or another tab's) is about
+  // to replace, and skipping would let that older save win over this later one.
+  const changes: Record<string, unknown> = next;
+  const written = keys;
   try {
     await browser.storage.sync.set(changes);
   } catch (e) {

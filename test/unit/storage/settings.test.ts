@@ -51,24 +51,25 @@ describe('loadSettings', () => {
 });
 
 describe('saveSettings', () => {
-  it('writes only the keys whose value changed', async () => {
-    sync.seed({ schemaVersion: 1, highlightUsers: ['alice'], highlightSubmitter: true });
+  it('writes the keys of the patch and no others, in one write', async () => {
+    sync.seed({ schemaVersion: 1, highlightUsers: ['alice'], highlightSubmitter: true, disabledHosts: ['a.example'] });
     const set = vi.spyOn(sync, 'set');
     const written = await saveSettings({
       highlightUsers: ['alice'],
       highlightSubmitter: true,
       highlightKeywords: ['rust'],
     });
-    expect(written).toEqual(['highlightKeywords']);
+    expect(written).toEqual(['highlightUsers', 'highlightSubmitter', 'highlightKeywords']);
     expect(set).toHaveBeenCalledTimes(1);
-    expect(set).toHaveBeenCalledWith({ highlightKeywords: ['rust'] });
+    expect(set).toHaveBeenCalledWith({ highlightUsers: ['alice'], highlightSubmitter: true, highlightKeywords: ['rust'] });
+    expect(sync.snapshot()).toMatchObject({ disabledHosts: ['a.example'] });
   });
 
-  it('writes nothing when nothing changed', async () => {
+  it('writes a value storage already holds: an earlier save still in flight must not win', async () => {
     await saveSettings({ highlightSubmitter: false });
     const set = vi.spyOn(sync, 'set');
-    expect(await saveSettings({ highlightSubmitter: false })).toEqual([]);
-    expect(set).not.toHaveBeenCalled();
+    expect(await saveSettings({ highlightSubmitter: false })).toEqual(['highlightSubmitter']);
+    expect(set).toHaveBeenCalledWith({ highlightSubmitter: false });
   });
 
   it('stores the normalized value', async () => {
@@ -188,7 +189,7 @@ describe('onSettingsChanged', () => {
       return realGet(keys);
     });
     await fake.flush(); // the change event is delivered; its re-read waits at the gate
-    expect(get).toHaveBeenCalledTimes(2); // saveSettings' read, then the listener's
+    expect(get).toHaveBeenCalledTimes(1); // the listener's re-read (saveSettings does not read)
     stop();
     release();
     await fake.flush();

@@ -1,0 +1,153 @@
+// One round of measurements on one page load. Times are ms on the page's performance clock
+// (0 = navigation start) unless named otherwise.
+import { newMeasuredPage } from './browsers.mjs';
+
+const LOAD_TIMEOUT = 180_000;
+
+/** Main-thread totals from CDP Performance.getMetrics (seconds → ms). */
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  const get = (name) => (list.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration') };
+}
+
+/**
+ * JS heap after a full collection, from CDP Runtime.getHeapUsage on the page target: it covers
+ * the whole V8 isolate of the tab's renderer, i.e. the page's main world and the content
+ * script's isolated world together (performance.memory reports the same isolate, but rounded
+ * unless Chromium runs with --enable-precise-memory-info). `embedder` is Blink's own heap (DOM
+ * nodes), which the overlay's elements land in.
+ */
+async function heap(cdp) {
+  for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+  const u = await cdp.send('Runtime.getHeapUsage');
+  return { js: u.usedSize, embedder: u.embedderHeapUsedSize ?? 0, backing: u.backingStorageSize ?? 0 };
+}
+
+function navTiming() {
+  const [nav] = performance.getEntriesByType('navigation');
+  const marks = {};
+  for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('threshold:')) marks[m.name.slice(10)] = m.startTime;
+  return { loadEventEnd: nav.loadEventEnd, domContentLoaded: nav.domContentLoadedEventEnd, responseEnd: nav.responseEnd, marks };
+}
+
+/** Page load without the extension: the floor. */
+export async function measurePlainLoad(browser, url) {
+  const { page, cdp, cpu } = await newMeasuredPage(browser);
+  try {
+    const before = await metrics(cdp);
+    const cpuBefore = await metrics(cpu);
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+    // The same wait as with the extension: until the DOM has been quiet (here it always is).
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    const nav = await page.evaluate(navTiming);
+    const after = await metrics(cdp);
+    return { nav, work: diff(after, before), cpu: diff(await metrics(cpu), cpuBefore), heap: await heap(cdp) };
+  } finally {
+    await page.close();
+  }
+}
+
+function diff(a, b) {
+  // A renderer swap on navigation restarts the counters; then `a` alone is the page's.
+  if (a.task < b.task) return a;
+  return Object.fromEntries(Object.keys(a).map((k) => [k, a[k] - b[k]]));
+}
+
+/**
+ * Page load with the extension, then threshold changes and collapse/expand on the same page.
+ * @param {{ settings: { setThresholds(t: object): Promise<void> }, changes: object[], toggles: number }} plan
+ */
+export async function measureExtensionRound(browser, url, plan) {
+  const { page, cdp, cpu } = await newMeasuredPage(browser);
+  try {
+    const before = await metrics(cdp);
+    const cpuBefore = await metrics(cpu);
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+    await page.bringToFront();
+    await page.waitForFunction(() => performance.getEntriesByName('threshold:ready').length > 0, { timeout: LOAD_TIMEOUT, polling: 50 });
+    const initial = await page.evaluate(() => window.__bench.initialSettled());
+    const nav = await page.evaluate(navTiming);
+    const { longTasks, frames, visibility } = await page.evaluate(() => ({
+      longTasks: window.__bench.longTasks,
+      frames: window.__bench.frames,
+      visibility: document.visibilityState,
+    }));
+    if (visibility !== 'visible') throw new Error(`measured page is ${visibility}: frames would be throttled`);
+    const after = await metrics(cdp);
+    const load = { nav, initial, longTasks, frames, work: diff(after, before), cpu: diff(await metrics(cpu), cpuBefore), heap: await heap(cdp) };
+
+    // Main-thread CPU time of one operation, read around it from outside the page.
+    const withCpu = async (run) => {
+      const c0 = await metrics(cpu);
+      const result = await run();
+      return { ...result, cpu: diff(await metrics(cpu), c0) };
+    };
+    const reflows = [];
+    for (const thresholds of plan.changes) reflows.push(await withCpu(() => thresholdChange(page, plan.settings, thresholds)));
+    const largest = await findLargestThread(page);
+    const toggles = [];
+    for (let i = 0; i < plan.toggles; i++) toggles.push({ ...(await withCpu(() => toggle(page, largest.id))), subtree: largest.size });
+    return { load, reflows, toggles };
+  } finally {
+    await page.close();
+  }
+}
+
+async function thresholdChange(page, settings, thresholds) {
+  const marksBefore = await page.evaluate(() => {
+    window.__bench.arm();
+    return performance.getEntriesByName('threshold:reflow-end').length;
+  });
+  await settings.setThresholds(thresholds);
+  await page.waitForFunction((n) => performance.getEntriesByName('threshold:reflow-end').length > n, { timeout: 60_000, polling: 20 }, marksBefore);
+  return page.evaluate(async () => {
+    const settled = await window.__bench.quiet();
+    const start = performance.getEntriesByName('threshold:reflow-start').at(-1).startTime;
+    const end = performance.getEntriesByName('threshold:reflow-end').at(-1).startTime;
+    const states = {};
+    for (const el of document.querySelectorAll('[data-threshold-root] [data-comment-id]')) {
+      states[el.dataset.state] = (states[el.dataset.state] ?? 0) + 1;
+    }
+    return { marks: end - start, settled: settled ? settled.rendered - start : null, records: settled?.records ?? 0, states };
+  });
+}
+
+/** The top-level comment with the largest subtree (`[data-threshold-root] [data-comment-id]` under it). */
+function findLargestThread(page) {
+  return page.evaluate(() => {
+    let best = { id: null, size: -1 };
+    for (const el of document.querySelectorAll('[data-threshold-root] [data-comment-id]')) {
+      if (el.parentElement.closest('[data-comment-id]')) continue;
+      const size = el.querySelectorAll('[data-comment-id]').length;
+      if (size > best.size) best = { id: el.dataset.commentId, size };
+    }
+    return best;
+  });
+}
+
+/**
+ * Collapses or expands comment `id` with its own toggle (the first button of its .thr-head):
+ * the click is dispatched synchronously in the page and timed to the end of the frame rendered
+ * after the DOM's last change.
+ */
+function toggle(page, id) {
+  return page.evaluate(async (id) => {
+    const el = document.querySelector(`[data-threshold-root] [data-comment-id="${id}"]`);
+    const button = el.querySelector(':scope > .thr-head button.thr-toggle') ?? el.querySelector('.thr-head button');
+    const wasCollapsed = el.dataset.state === 'collapsed';
+    window.__bench.arm();
+    const t0 = performance.now();
+    button.click();
+    const clickMs = performance.now() - t0;
+    const settled = await window.__bench.quiet();
+    const now = document.querySelector(`[data-threshold-root] [data-comment-id="${id}"]`);
+    return {
+      action: wasCollapsed ? 'expand' : 'collapse',
+      ok: (now?.dataset.state === 'collapsed') !== wasCollapsed,
+      clickMs,
+      settled: settled ? settled.rendered - t0 : null,
+      records: settled?.records ?? 0,
+    };
+  }, id);
+}

@@ -1,0 +1,191 @@
+// npm run bench — how much Threshold costs on big Slashdot discussions.
+//
+// Generated classic-Slashdot pages (bench/generate.ts) of 500, 5,000 and 20,000 comments are
+// served on 127.0.0.1 and loaded in two headless Chromiums side by side: one without the
+// extension (the page's own load, the floor) and one with dist/dev/chrome. Rounds alternate
+// between the two; every figure is a median of rounds. Then a CPU profile of the 5k page says
+// where the extension's time goes. Prints one table and writes bench/results.json.
+//
+// Options: --sizes=500,5000  --rounds=5  --rounds-20k=3  --no-profile
+// Nothing here asserts on time: targets are reported as met / not met, the exit code is 0
+// unless the bench itself failed.
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../scripts/serve.mjs';
+import { importTs } from '../scripts/import-ts.mjs';
+import { ensureBuild, profilingCopy } from './lib/build.mjs';
+import { launchBrowser } from './lib/browsers.mjs';
+import { measureExtensionRound, measurePlainLoad } from './lib/measure.mjs';
+import { evaluateTargets, label, renderTable, summarizeSize } from './lib/report.mjs';
+import { profileExtension } from './lib/profile.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const opt = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? true];
+  }),
+);
+const SIZES = String(opt.sizes ?? '500,5000,20000').split(',').map(Number);
+const ROUNDS = Number(opt.rounds ?? 5);
+const ROUNDS_20K = Number(opt['rounds-20k'] ?? 3);
+const TIME_LIMIT_MS = 25 * 60_000;
+
+const LOOSE = { full: 0, abbreviated: -1, breakthrough: 4 }; // the defaults
+const STRICT = { full: 3, abbreviated: 1, breakthrough: 4 };
+// Per round: threshold changes (ending where they started) and collapse/expand clicks. The
+// 20k page gets one pair of each, to keep the whole bench near ten minutes.
+const planFor = (size) =>
+  size >= 20000 ? { changes: [STRICT, LOOSE], toggles: 2 } : { changes: [STRICT, LOOSE, STRICT, LOOSE], toggles: 4 };
+
+const open = [];
+let server = null;
+async function cleanup() {
+  await Promise.allSettled(open.splice(0).map((b) => b.close()));
+  if (server) await server.close();
+  server = null;
+}
+const watchdog = setTimeout(() => {
+  console.error(`bench: still running after ${TIME_LIMIT_MS / 60_000} min, stopping`);
+  cleanup().finally(() => process.exit(2));
+}, TIME_LIMIT_MS);
+watchdog.unref();
+for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => cleanup().finally(() => process.exit(130)));
+
+async function main() {
+  await ensureBuild(root);
+  const meta = JSON.parse(await readFile(path.join(root, 'dist/meta.json'), 'utf8'));
+  const extensionDir = path.join(root, 'dist/dev/chrome');
+
+  const { generateDiscussion } = await importTs('bench/generate.ts');
+  const pages = new Map();
+  const urls = new Map();
+  for (const [i, size] of SIZES.entries()) {
+    const g = generateDiscussion({ comments: size, seed: i + 1 });
+    // The story id is in the address, as on the site: each size is its own thread for the extension.
+    const route = `/${label(size)}/article.pl`;
+    pages.set(route, Buffer.from(g.html, 'latin1'));
+    urls.set(size, `${route}?sid=${g.story.storySid}`);
+    console.log(`bench: generated ${size} comments (${(g.html.length / 1e6).toFixed(1)} MB, ${g.full.size} full, ${g.roots.length} top-level)`);
+  }
+  server = await serve(async (p) => (pages.has(p) ? { body: pages.get(p), type: 'text/html; charset=iso-8859-1' } : null));
+
+  const plain = await launchBrowser(null);
+  open.push(plain.browser);
+  const ext = await launchBrowser(extensionDir);
+  open.push(ext.browser);
+  const chromium = await plain.browser.version();
+
+  const raw = {};
+  const bySize = new Map();
+  // Other work on the machine inflates every wall-clock figure: it is recorded with them.
+  const load = [{ at: 'start', loadavg: os.loadavg() }];
+  if (os.loadavg()[0] > os.cpus().length) {
+    console.warn(`bench: load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores — figures will be inflated`);
+  }
+  for (const size of SIZES) {
+    const url = server.origin + urls.get(size);
+    const rounds = [];
+    const n = size >= 20000 ? ROUNDS_20K : ROUNDS;
+    for (let r = 0; r < n; r++) {
+      const started = Date.now();
+      await ext.settings.clearThreadState();
+      // Alternate which browser goes first, so drift over a round favours neither.
+      const runPlain = () => measurePlainLoad(plain.browser, url);
+      const runExt = () => measureExtensionRound(ext.browser, url, { settings: ext.settings, ...planFor(size) });
+      let p, e;
+      if (r % 2 === 0) {
+        p = await runPlain();
+        e = await runExt();
+      } else {
+        e = await runExt();
+        p = await runPlain();
+      }
+      rounds.push({ plain: p, ext: e });
+      console.log(`bench: ${label(size)} round ${r + 1}/${n} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+    raw[size] = rounds;
+    bySize.set(size, summarizeSize(size, rounds));
+    load.push({ at: `after ${label(size)}`, loadavg: os.loadavg() });
+  }
+
+  let profile = null;
+  if (!opt['no-profile'] && urls.has(5000)) {
+    const dir = await profilingCopy(root);
+    try {
+      const prof = await launchBrowser(dir);
+      open.push(prof.browser);
+      profile = await profileExtension({
+        browser: prof.browser,
+        settings: prof.settings,
+        extensionDir: dir,
+        url: server.origin + urls.get(5000),
+        strict: STRICT,
+        loose: LOOSE,
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  await cleanup();
+
+  const content = { min: meta.sizes.contentMinBytes, gzip: meta.sizes.contentGzipBytes };
+  const targets = evaluateTargets(bySize);
+  const table = renderTable(bySize, SIZES, targets, content);
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    chromium,
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    date: new Date().toISOString(),
+    loadavg: load,
+  };
+  const busiest = Math.max(...load.map((l) => l.loadavg[0]));
+  console.log(`\n${machine.chromium} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB — ${machine.date}`);
+  console.log(`load average (1 min) during the run: up to ${busiest.toFixed(1)}${busiest > machine.cores ? ' — the machine was busy; wall-clock figures are inflated' : ''}\n`);
+  console.log(table);
+  if (profile) {
+    console.log('\nCPU profile, 5k page (unminified content.js; self time of the extension’s own functions):');
+    for (const p of profile) {
+      const mt = p.mainThread;
+      console.log(`\n  ${p.phase}: extension JS ${p.extensionMs} ms; main thread, page + extension ${mt.task} ms (script ${mt.script}, style ${mt.style}, layout ${mt.layout}); GC ${p.buckets.gc} ms`);
+      for (const f of p.functions.slice(0, 8)) console.log(`    ${String(f.ms).padStart(7)} ms  ${f.name}`);
+      console.log(`    by module: ${p.modules.slice(0, 6).map((m) => `${m.name} ${m.ms}`).join(', ')}`);
+    }
+  }
+
+  const results = {
+    machine,
+    definitions: {
+      ownLoad: 'navigationStart → loadEventEnd (Navigation Timing), browser without the extension',
+      added:
+        'threshold:start (or the start of the long task that runs the content script, if earlier) → end of the frame rendered after the overlay’s last DOM change (or the end of a long task overlapping that window, if later)',
+      reflowSettled: 'threshold:reflow-start → end of the frame rendered after the last DOM mutation (MutationObserver + requestAnimationFrame)',
+      toggle: 'click dispatched in the page → end of the frame rendered after the last DOM mutation',
+      heap: 'CDP Runtime.getHeapUsage (whole V8 isolate: page and content-script worlds) after HeapProfiler.collectGarbage, with − without, ÷ comments',
+    },
+    thresholds: { loose: LOOSE, strict: STRICT },
+    content,
+    summary: Object.fromEntries([...bySize].map(([k, v]) => [k, v])),
+    targets,
+    table,
+    profile,
+    raw,
+  };
+  await writeFile(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 1)}\n`);
+  console.log('\nbench: wrote bench/results.json');
+}
+
+main()
+  .catch(async (err) => {
+    console.error('bench failed:', err);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanup();
+    clearTimeout(watchdog);
+  });
