@@ -18,7 +18,7 @@ const BADGE: Record<HighlightReason, string> = { user: 'followed', keyword: 'key
 export function CommentHeader({ comment, state, highlights, marks, onToggle, onExpand }: Props) {
   const collapsed = state === 'collapsed';
   const title = comment.title || '(no subject)';
-  const replies = collapsed ? subtreeSize(comment) - 1 : 0;
+  const replies = collapsed ? subtreeSize(comment) : 0;
   const authorHref = safeHref(comment.authorUrl);
   // Some pages lose the author (deleted accounts, script-only stubs): say so rather than print nothing.
   const author = comment.author || 'unknown author';

@@ -95,6 +95,8 @@ describe('overlay', () => {
     act(() => toggle.click());
     expect(stateOf('2')).toBe('collapsed');
     expect(document.querySelector('[data-comment-id="2"] > .thr-head > button.thr-toggle')?.getAttribute('aria-expanded')).toBe('false');
+    // Its one line says how much it folds away: 3 and 4 below it.
+    expect(document.querySelector('[data-comment-id="2"] > .thr-head .thr-replies')?.textContent).toBe('(2 replies)');
     expect(stateOf('3')).toBe('abbreviated'); // on the path to breakthrough 4
     expect(stateOf('4')).toBe('full');
     expect(document.getElementById('body_2')?.closest('[data-threshold-root]')).toBeNull();
