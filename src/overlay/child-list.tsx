@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import type { Comment } from '../model/types';
-import { childItems } from '../model/render-items';
+import { childItems, visibleChildren } from '../model/render-items';
 import type { ViewStore } from './view-store';
 import { CommentView } from './comment-view';
 import { Placeholder } from './placeholder';
@@ -14,10 +14,7 @@ export function ChildList({ store, parent }: { store: ViewStore; parent: Comment
   const children = parent ? parent.children : store.discussion.roots;
   if (children.length === 0) return null;
   const states = store.allStates();
-  const items =
-    parent && store.state(parent.id) === 'collapsed'
-      ? children.filter((c) => states.get(c.id) !== 'hidden').map((comment) => ({ kind: 'comment' as const, comment }))
-      : childItems(children, states);
+  const items = parent ? visibleChildren(parent, states) : childItems(children, states);
   if (items.length === 0) return null;
   return (
     <div class={parent ? 'thr-children' : 'thr-roots'} role={parent ? 'group' : undefined}>

@@ -32,10 +32,6 @@ export async function loadSettings(): Promise<Settings> {
   return parseSettings(raw);
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /**
  * Validates `patch` and writes its fields, each under its own
  * key, so two pages saving different fields at once never undo each other. Rejects, before
