@@ -80,7 +80,7 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
     browser.runtime.sendMessage({ type: STATUS_CHANGED, status: status() }).catch(() => {});
   }
   const sync = () => {
-    if (isActive() && !mounted) mounted = mountOverlay(discussion.container, store);
+    if (isActive() && !mounted) mounted = mountOverlay(discussion.container, store, { onComplete: () => mark('complete') });
     else if (!isActive() && mounted) {
       mounted.unmount();
       mounted = null;
@@ -94,8 +94,8 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
     store.setHighlighter(highlighterFor(next, discussion));
     sync();
     broadcast();
-    // Preact flushes queued re-renders in a microtask; the mark after it ends the reflow.
-    queueMicrotask(() => queueMicrotask(() => mark('reflow-end')));
+    // The overlay updates synchronously; the browser's style and layout come after this mark.
+    mark('reflow-end');
   });
 
   watchGrowth(adapter, doc, url, () => discussion, (grown) => {
@@ -109,6 +109,7 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
   });
 
   sync();
+  // The top of the thread is on screen; the rest follows in slices ('complete').
   mark('ready');
   // Records the visit (for least-recently-visited eviction of per-thread state).
   touchThread(discussion.threadKey).catch(reportError);

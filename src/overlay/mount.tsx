@@ -1,22 +1,34 @@
 import { render } from 'preact';
 import type { ViewStore } from './view-store';
-import { Overlay } from './overlay';
+import { SummaryBar } from './summary-bar';
+import { TreeView } from './tree-view';
 
 export interface Mounted {
   /** Puts the page back exactly as the site rendered it. */
   unmount(): void;
+  /** Renders the comments still waiting for a slice, now (the rest come in the background). */
+  flush(): void;
+}
+
+export interface MountOptions {
+  /** Called once every comment is in the overlay. */
+  onComplete?: () => void;
 }
 
 /**
  * Replaces the site's comment listing with the overlay. The listing is hidden, not removed:
- * every comment body not on screen stays inside it, and unmounting returns the moved bodies
+ * every comment body not yet shown stays inside it, and unmounting returns the moved bodies
  * and un-hides it.
  */
-export function mountOverlay(container: Element, store: ViewStore): Mounted {
+export function mountOverlay(container: Element, store: ViewStore, options: MountOptions = {}): Mounted {
   const doc = container.ownerDocument;
   const root = doc.createElement('div');
   root.setAttribute('data-threshold-root', '');
   root.className = 'thr-root';
+  const summary = doc.createElement('div');
+  const list = doc.createElement('div');
+  list.className = 'thr-roots';
+  root.append(summary, list);
   container.parentNode?.insertBefore(root, container);
 
   const el = container as HTMLElement;
@@ -24,14 +36,17 @@ export function mountOverlay(container: Element, store: ViewStore): Mounted {
   // !important: the site's own stylesheet may force the listing visible.
   el.style.setProperty('display', 'none', 'important');
 
-  render(<Overlay store={store} />, root);
+  render(<SummaryBar store={store} />, summary);
+  const view = new TreeView(list, store, options);
 
   return {
     unmount() {
-      render(null, root); // runs every BodySlot cleanup: bodies go back to their places
+      view.destroy(); // bodies go back to their places
+      render(null, summary);
       root.remove();
       if (previousStyle === null) el.removeAttribute('style');
       else el.setAttribute('style', previousStyle);
     },
+    flush: () => view.flush(),
   };
 }

@@ -2,19 +2,32 @@ import type { Comment, DisplayState, Discussion, HighlightReason, Thresholds } f
 import { computeStates } from '../model/visibility';
 import { highlightReasons, type Highlighter } from '../model/highlight';
 
-/** Listener key for the list of top-level comments. */
+/** List key for the top-level comments (a comment's replies are keyed by its id). */
 export const ROOT = '';
 
+/** What one change touched, so the view updates only that. */
+export interface ViewChange {
+  /** Comments whose display state changed. */
+  readonly states: ReadonlySet<string>;
+  /**
+   * Lists of replies (by parent id, ROOT for the top level) whose placeholders may differ:
+   * a list changes with its members' states and with its parent's own state (none under a
+   * collapsed comment).
+   */
+  readonly lists: ReadonlySet<string>;
+  /** Comments whose highlight reasons (or title marks) changed. */
+  readonly highlights: ReadonlySet<string>;
+}
+
 /**
- * Holds what the overlay shows and tells only the affected components when it changes.
- * A threshold change on a 20,000-comment thread recomputes every state (cheap, pure) but
- * re-renders just the comments whose state changed and their parents (whose lists of
- * children and placeholders may change), instead of diffing the whole tree.
+ * Holds what the overlay shows and says exactly what changed. A threshold change on a
+ * 20,000-comment thread recomputes every state (pure, a few milliseconds) and the view then
+ * touches only the comments whose state changed and the lists around them.
  */
 export class ViewStore {
   private states: Map<string, DisplayState>;
   private highlights = new Map<string, HighlightReason[]>();
-  private readonly listeners = new Map<string, Set<() => void>>();
+  private readonly updateListeners = new Set<(change: ViewChange) => void>();
   private readonly anyListeners = new Set<() => void>();
   readonly collapsed: Set<string>;
   private readonly expanded: Set<string>;
@@ -57,11 +70,10 @@ export class ViewStore {
     return this.thresholds;
   }
 
-  subscribe(id: string, fn: () => void): () => void {
-    let set = this.listeners.get(id);
-    if (!set) this.listeners.set(id, (set = new Set()));
-    set.add(fn);
-    return () => set.delete(fn);
+  /** Called with what changed, before the onChange listeners. */
+  onUpdate(fn: (change: ViewChange) => void): () => void {
+    this.updateListeners.add(fn);
+    return () => this.updateListeners.delete(fn);
   }
 
   /** Called after every change, once, e.g. to persist and report status. */
@@ -71,8 +83,9 @@ export class ViewStore {
   }
 
   setThresholds(t: Thresholds): void {
+    const old = this.thresholds;
     this.thresholds = t;
-    this.update();
+    if (old.full !== t.full || old.abbreviated !== t.abbreviated || old.breakthrough !== t.breakthrough) this.update();
   }
 
   get highlighter(): Highlighter {
@@ -80,14 +93,19 @@ export class ViewStore {
   }
 
   setHighlighter(h: Highlighter): void {
+    const old = this.currentHighlighter;
     this.currentHighlighter = h;
     const next = this.computeHighlights();
     const dirty = new Set<string>();
     for (const id of new Set([...this.highlights.keys(), ...next.keys()])) {
       if ((this.highlights.get(id) ?? NONE).join() !== (next.get(id) ?? NONE).join()) dirty.add(id);
     }
+    // Title marks follow the keywords even where the reasons stay the same.
+    if (String(old.keywords) !== String(h.keywords)) {
+      for (const c of this.discussion.all) if (old.keywords?.test(c.title) || h.keywords?.test(c.title)) dirty.add(c.id);
+    }
     this.highlights = next;
-    this.notify(dirty);
+    this.notify({ states: NO_IDS, lists: NO_IDS, highlights: dirty });
   }
 
   toggleCollapsed(id: string): void {
@@ -118,8 +136,11 @@ export class ViewStore {
 
   private computeHighlights(): Map<string, HighlightReason[]> {
     const out = new Map<string, HighlightReason[]>();
+    const h = this.currentHighlighter;
+    // Nothing to look for: skip reading thousands of comment texts.
+    if (h.users.size === 0 && h.submitter === null && h.keywords === null) return out;
     for (const c of this.discussion.all) {
-      const reasons = highlightReasons(this.currentHighlighter, c, this.text);
+      const reasons = highlightReasons(h, c, this.text);
       if (reasons.length > 0) out.set(c.id, reasons);
     }
     return out;
@@ -128,20 +149,23 @@ export class ViewStore {
   private update(): void {
     const prev = this.states;
     this.states = this.compute();
-    const dirty = new Set<string>();
+    const states = new Set<string>();
+    const lists = new Set<string>();
     for (const c of this.discussion.all) {
       if (prev.get(c.id) !== this.states.get(c.id)) {
-        dirty.add(c.id);
-        dirty.add(c.parent ?? ROOT);
+        states.add(c.id);
+        lists.add(c.parent ?? ROOT);
+        if (c.children.length > 0) lists.add(c.id);
       }
     }
-    this.notify(dirty);
+    this.notify({ states, lists, highlights: NO_IDS });
   }
 
-  private notify(dirty: Set<string>): void {
-    for (const id of dirty) for (const fn of this.listeners.get(id) ?? []) fn();
+  private notify(change: ViewChange): void {
+    for (const fn of this.updateListeners) fn(change);
     for (const fn of this.anyListeners) fn();
   }
 }
 
 const NONE: readonly HighlightReason[] = [];
+const NO_IDS: ReadonlySet<string> = new Set();

@@ -17,7 +17,7 @@ import {
   parseFixture,
   startServer,
 } from './fixtures.mjs';
-import { ROOT, readOverlay, toggleOf, until, waitForOverlay, waitForStates } from './page.mjs';
+import { ROOT, clickInPlace, readOverlay, toggleOf, until, waitForOverlay, waitForStates } from './page.mjs';
 
 const FIXTURE = 'slashdot/classic-2.html';
 
@@ -107,7 +107,7 @@ forEachBrowser('overlay', { dev: true, launcherUrl: () => server.launcherUrl }, 
     assert.equal(await expandedOf(page, c.id), 'true');
     assert.deepEqual(await repliesShown(page, below), below.map((d) => d.id), 'replies shown before collapsing');
 
-    await (await toggle(page, c.id)).click();
+    await clickInPlace(page, await toggle(page, c.id));
     await waitForStates(page, folded);
     assert.equal(await expandedOf(page, c.id), 'false');
     assert.deepEqual(await repliesShown(page, below), [], 'no reply of a collapsed comment is shown');
@@ -138,7 +138,7 @@ forEachBrowser('overlay', { dev: true, launcherUrl: () => server.launcherUrl }, 
     const folded = expectedStates(comments, DEFAULTS, new Set([c.id]));
     const page = await openPage(ctx);
     await waitForStates(page, expectedStates(comments, DEFAULTS));
-    await (await toggle(page, c.id)).click();
+    await clickInPlace(page, await toggle(page, c.id));
     await waitForStates(page, folded);
 
     // Persisted in storage.local under thread:<threadKey>.

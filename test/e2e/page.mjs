@@ -28,7 +28,7 @@ export async function waitForOverlay(page, timeout = 15_000) {
 
 /**
  * The overlay's comments as the page shows them: id → data-state, plus contract breaches
- * (an id twice, a hidden comment that is not an empty hidden element).
+ * (an id twice, a hidden comment that is not a hidden element without any box).
  */
 export function readOverlay(page) {
   return page.evaluate((r) => {
@@ -39,7 +39,8 @@ export function readOverlay(page) {
       const id = el.getAttribute('data-comment-id');
       if (Object.hasOwn(states, id)) dupes.push(id);
       const state = el.getAttribute('data-state');
-      if (state === 'hidden' && (!el.hidden || el.childNodes.length > 0)) badHidden.push(id);
+      // Hidden: the element stays (built once) but has no box at all.
+      if (state === 'hidden' && (!el.hidden || el.getClientRects().length > 0)) badHidden.push(id);
       states[id] = state;
     }
     const placeholders = [...document.querySelectorAll(`${r} .thr-placeholder`)].map((p) =>
@@ -114,7 +115,8 @@ export function bodyPlace(page, id) {
       if (!body) return 'missing';
       const slot = body.parentElement?.closest('.thr-body');
       const owner = slot?.closest('[data-comment-id]');
-      if (slot && owner?.getAttribute('data-comment-id') === cid && slot.closest(r)) return 'overlay';
+      // Kept in its comment's slot out of sight while that comment is not shown whole.
+      if (slot && owner?.getAttribute('data-comment-id') === cid && slot.closest(r)) return body.getClientRects().length > 0 ? 'overlay' : 'overlay-hidden';
       if (body.closest(r)) return 'overlay-elsewhere';
       if (body.closest('[data-e2e-container]')) return 'container';
       return 'elsewhere';
@@ -149,4 +151,34 @@ export function attr(page, selector, name) {
 
 export function stateOf(page, id) {
   return attr(page, `${ROOT} [data-comment-id="${id}"]`, 'data-state');
+}
+
+/**
+ * Clicks an element of the overlay the way a reader does: on screen, once it sits still.
+ * Comments off screen skip rendering (content-visibility: auto) and take their real size only
+ * when scrolled near, a frame after scrolling; puppeteer's own click measures the element right
+ * after its scroll, so it can hit where the element was a frame earlier.
+ * @param {import('puppeteer-core').Page} page
+ * @param {import('puppeteer-core').ElementHandle<Element>} handle
+ */
+export async function clickInPlace(page, handle) {
+  let last = '';
+  const { x, y } = await until(
+    async () => {
+      const box = await handle.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const x = r.x + r.width / 2;
+        const y = r.y + r.height / 2;
+        const onScreen = y > 0 && y < innerHeight && x > 0 && x < innerWidth;
+        if (!onScreen) el.scrollIntoView({ block: 'center' });
+        return { x, y, onScreen };
+      });
+      const now = JSON.stringify(box);
+      const still = box.onScreen && now === last;
+      last = now;
+      return still ? box : null;
+    },
+    { interval: 100, describe: () => `element never settled on screen (last ${last})` },
+  );
+  await page.mouse.click(x, y);
 }

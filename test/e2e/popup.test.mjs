@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { forEachBrowser, test } from './suite.mjs';
 import { openPopup, sleep, storageGet, tabIdOf } from './browsers.mjs';
 import { DEFAULTS, descendantsOf, expectedStates, later, localParseUrl, openLocal, parseFixture, startServer, tierCounts } from './fixtures.mjs';
-import { ROOT, bodyPlace, containerState, markContainer, readOverlay, until, waitForOverlay, waitForStates } from './page.mjs';
+import { ROOT, bodyPlace, clickInPlace, containerState, markContainer, readOverlay, until, waitForOverlay, waitForStates } from './page.mjs';
 import { clickSiteSwitch, moveSlider, readPopup, switchState } from './popup.mjs';
 
 // Real Slashdot pages only show scores 1..5 (the rest were below the site's own threshold),
@@ -135,7 +135,7 @@ forEachBrowser('popup', { dev: true, launcherUrl: () => server.launcherUrl }, (c
       const show = await placeholder.asElement()?.$('button');
       assert.ok(show, 'the placeholder has a button');
       await page.bringToFront();
-      await show.click();
+      await clickInPlace(page, show);
       await until(async () => {
         const { states } = await readOverlay(page);
         const wrong = run.filter((c) => states[c.id] !== 'abbreviated').map((c) => `${c.id}: ${states[c.id]}`);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { forEachBrowser, test } from './suite.mjs';
 import { DEFAULTS, expectedStates, interceptAs, later, parseFixture } from './fixtures.mjs';
-import { ROOT, bodyPlace, containerState, markContainer, stateOf, until, waitForOverlay, waitForStates } from './page.mjs';
+import { ROOT, bodyPlace, clickInPlace, containerState, markContainer, stateOf, until, waitForOverlay, waitForStates } from './page.mjs';
 
 const PAGES = [
   {
@@ -69,7 +69,7 @@ forEachBrowser('shipped build on the real site address', { dev: false }, (ctx) =
 
       // Every shown comment has its collapse toggle first in its head, open.
       const toggles = await page.evaluate((r) =>
-        [...document.querySelectorAll(`${r} [data-comment-id]`)].map((el) => {
+        [...document.querySelectorAll(`${r} [data-comment-id]:not([data-state="hidden"])`)].map((el) => {
           const first = el.querySelector('.thr-head')?.querySelector('button');
           return [el.getAttribute('data-comment-id'), first?.matches('.thr-toggle') ? first.getAttribute('aria-expanded') : null];
         }),
@@ -82,7 +82,7 @@ forEachBrowser('shipped build on the real site address', { dev: false }, (ctx) =
       if (low) {
         assert.equal(await stateOf(page, low.id), 'abbreviated', `score ${low.score} comment ${low.id} is one line`);
         assert.notEqual(await bodyPlace(page, low.id), 'overlay', 'a one-liner shows no body');
-        await page.click(`${ROOT} [data-comment-id="${low.id}"] .thr-head button.thr-open`);
+        await clickInPlace(page, await page.$(`${ROOT} [data-comment-id="${low.id}"] .thr-head button.thr-open`));
         await until(async () => (await stateOf(page, low.id)) === 'full', { describe: () => `${low.id} did not open` });
         assert.equal(await bodyPlace(page, low.id), 'overlay', 'opened, it shows its body');
       }

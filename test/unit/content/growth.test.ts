@@ -89,6 +89,7 @@ describe('growing threads', () => {
     let mounted!: ReturnType<typeof mountOverlay>;
     act(() => {
       mounted = mountOverlay(d.container, store);
+      mounted.flush(); // every slice now: the checks below look at the whole thread
     });
     document.getElementById('listing')!.append(li('4', null, 'fourth'));
     const grown = regrow(listAdapter, document, url, d)!;
@@ -110,6 +111,7 @@ describe('growing threads', () => {
     let mounted!: ReturnType<typeof mountOverlay>;
     act(() => {
       mounted = mountOverlay(d.container, store);
+      mounted.flush(); // every slice now: the checks below look at the whole thread
     });
     act(() => store.toggleCollapsed('1'));
     act(() => store.toggleCollapsed('1'));

@@ -53,9 +53,15 @@ export function lostTexts(texts: readonly CommentText[], overlay: Element | null
     const inOverlay = overlay !== null && overlay.contains(t.el);
     if (!inOverlay && t.el.parentNode !== t.parent) problems.push(`${name}: moved out of its place, and not into the overlay`);
     if (inOverlay) {
-      // In the overlay means on screen: inside a comment shown whole.
-      const state = t.el.parentElement?.closest('[data-comment-id]')?.getAttribute('data-state');
-      if (state !== 'full') problems.push(`${name}: in the overlay inside a comment in state ${state}`);
+      // In the overlay means in a comment's text slot: shown while that comment is shown whole,
+      // kept there out of sight otherwise (moving it back and forth would reload its frames).
+      const slot = t.el.parentElement?.closest<HTMLElement>('.thr-body');
+      const art = slot?.closest<HTMLElement>('[data-comment-id]');
+      const state = art?.getAttribute('data-state');
+      if (!slot || !art) problems.push(`${name}: in the overlay outside a comment's text`);
+      else if (!art.hidden && !slot.hidden !== (state === 'full')) {
+        problems.push(`${name}: ${state === 'full' ? 'out of sight in a comment shown whole' : `shown in a comment in state ${state}`}`);
+      } else if (art.hidden !== (state === 'hidden')) problems.push(`${name}: its comment in state ${state} is ${art.hidden ? '' : 'not '}hidden`);
     }
     for (let i = 0; i < t.nodes.length; i++) {
       const node = t.nodes[i]!;

@@ -101,32 +101,47 @@ describe('lostTexts', () => {
     article.setAttribute('data-comment-id', '1');
     article.setAttribute('data-state', 'full');
     const slot = doc.createElement('div');
+    slot.className = 'thr-body';
     article.append(slot);
     overlay.append(article);
     doc.body.prepend(overlay);
     slot.append(doc.getElementById('comment_body_1')!);
     expect(lostTexts(texts, overlay, doc.body.textContent)).toEqual([]);
+    // Kept out of sight in its slot while the comment is one line, or in a hidden comment.
+    article.setAttribute('data-state', 'abbreviated');
+    slot.hidden = true;
+    expect(lostTexts(texts, overlay, doc.body.textContent)).toEqual([]);
+    article.setAttribute('data-state', 'hidden');
+    article.hidden = true;
+    expect(lostTexts(texts, overlay, doc.body.textContent)).toEqual([]);
   });
 
-  it('reports a removed body, a changed text, a body moved elsewhere, one shown in a hidden comment', () => {
+  it('reports a removed body, a changed text, a body moved elsewhere, one shown where it should not be', () => {
     const doc = parse(page);
     const texts = findCommentTexts(doc, 'slashdot');
     const overlay = doc.createElement('div');
-    const hidden = doc.createElement('div');
+    const hidden = doc.createElement('article');
     hidden.setAttribute('data-comment-id', '2');
-    hidden.setAttribute('data-state', 'hidden');
+    hidden.setAttribute('data-state', 'hidden'); // but not hidden
+    const slot = doc.createElement('div');
+    slot.className = 'thr-body';
+    hidden.append(slot);
     overlay.append(hidden);
     doc.body.append(overlay);
     doc.getElementById('comment_body_1')!.querySelector('b')!.firstChild!.textContent = 'changed';
     doc.body.append(doc.getElementById('comment_sig_1')!); // out of place, not in the overlay
-    hidden.append(doc.getElementById('comment_body_2')!);
-    const problems = lostTexts(texts, overlay, doc.body.textContent);
-    expect(problems).toEqual([
+    slot.append(doc.getElementById('comment_body_2')!);
+    expect(lostTexts(texts, overlay, doc.body.textContent)).toEqual([
       'comment_body_1: text "body" lost or changed',
       "comment_body_1: its text is not in the document's text",
       'comment_sig_1: moved out of its place, and not into the overlay',
-      'comment_body_2: in the overlay inside a comment in state hidden',
+      'comment_body_2: shown in a comment in state hidden',
     ]);
+    hidden.setAttribute('data-state', 'full');
+    slot.hidden = true;
+    expect(lostTexts(texts, overlay, null)).toContain('comment_body_2: out of sight in a comment shown whole');
+    hidden.append(doc.getElementById('comment_body_2')!); // outside the slot
+    expect(lostTexts(texts, overlay, null)).toContain("comment_body_2: in the overlay outside a comment's text");
     doc.getElementById('comment_body_2')!.remove();
     expect(lostTexts(texts, overlay, null)).toContain('comment_body_2: no longer in the document');
   });

@@ -166,6 +166,7 @@ function runPage(page: number): void {
     stage = 'mount';
     act(() => {
       mounted = mountOverlay(d.container, store);
+      mounted.flush(); // every slice now: the checks below look at the whole thread
     });
     check(true);
     stage = 'hide most';

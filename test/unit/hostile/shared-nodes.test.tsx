@@ -49,6 +49,7 @@ describe.each(SCENARIOS)('%s', (_name, build) => {
     };
     act(() => {
       mounted = mountOverlay(d.container, store);
+      mounted.flush(); // every slice now: the checks below look at the whole thread
     });
     check('after mount');
     for (const t of STEPS) {

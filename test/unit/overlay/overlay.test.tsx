@@ -57,6 +57,7 @@ describe('overlay', () => {
     store = new ViewStore(d, { full: 0, abbreviated: -1, breakthrough: 4 }, [], noHighlight, text);
     act(() => {
       mounted = mountOverlay(d.container, store);
+      mounted.flush(); // every slice now: the checks below look at the whole thread
     });
   });
   afterEach(() => {
@@ -99,11 +100,19 @@ describe('overlay', () => {
     expect(document.querySelector('[data-comment-id="2"] > .thr-head .thr-replies')?.textContent).toBe('(2 replies)');
     expect(stateOf('3')).toBe('abbreviated'); // on the path to breakthrough 4
     expect(stateOf('4')).toBe('full');
-    expect(document.getElementById('body_2')?.closest('[data-threshold-root]')).toBeNull();
+    // Its text stays where it was shown, out of sight: moving it back and forth would reload
+    // frames inside it. Shown again when expanded.
+    const body2 = document.getElementById('body_2')!;
+    expect(body2.closest<HTMLElement>('.thr-body')?.hidden).toBe(true);
+    expect(body2.closest('[data-comment-id]')?.getAttribute('data-comment-id')).toBe('2');
     expect([...store.collapsed]).toEqual(['2']);
 
     act(() => (document.querySelector('[data-comment-id="5"] .thr-open') as HTMLButtonElement).click());
     expect(stateOf('5')).toBe('full');
+
+    act(() => (document.querySelector('[data-comment-id="2"] > .thr-head > button.thr-toggle') as HTMLButtonElement).click());
+    expect(stateOf('2')).toBe('full');
+    expect(body2.closest<HTMLElement>('.thr-body')?.hidden).toBe(false);
   });
 
   it('highlights followed users and marks keywords live', () => {
@@ -133,6 +142,7 @@ describe('overlay', () => {
     const s = new ViewStore(dd, { full: 0, abbreviated: -1, breakthrough: 4 }, [], noHighlight, text);
     act(() => {
       mounted = mountOverlay(dd.container, s);
+      mounted.flush(); // every slice now: the checks below look at the whole thread
     });
     const a = document.querySelector('[data-comment-id="a"] > .thr-head .thr-elsewhere') as HTMLAnchorElement;
     expect(a.href).toBe('https://slashdot.org/comments.pl?cid=1');
@@ -148,6 +158,7 @@ describe('overlay', () => {
     const s = new ViewStore(dd, { full: 0, abbreviated: -1, breakthrough: 4 }, [], noHighlight, text);
     act(() => {
       mounted = mountOverlay(dd.container, s);
+      mounted.flush(); // every slice now: the checks below look at the whole thread
     });
     const el = document.querySelector('[data-comment-id="x"]')!;
     expect(el.querySelector('img')).toBeNull();

@@ -1,0 +1,147 @@
+// One comment of the overlay as plain DOM: built once, then only its attributes and a few
+// parts of its header change. Preact's virtual tree would hold some twenty objects per comment
+// and diff them on every change; on 20,000-comment threads that was most of the heap and of
+// the time a threshold change took (issue "Performance").
+import type { Comment, DisplayState, HighlightReason } from '../model/types';
+import { subtreeSize } from '../model/render-items';
+import { safeHref } from './safe-url';
+import { setMarkedText } from './marked-text';
+
+const BADGE: Record<HighlightReason, string> = { user: 'followed', keyword: 'keyword', submitter: 'submitter' };
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = doc.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+const titleOf = (c: Comment) => c.title || '(no subject)';
+// Some pages lose the author (deleted accounts, script-only stubs): say so rather than print nothing.
+const authorOf = (c: Comment) => c.author || 'unknown author';
+
+/**
+ * The comment's <article> with its header line (toggle, title, author, score, time), in no
+ * state yet: `applyState` gives it one. `flatDepth` is set for a reply nested deeper than the
+ * overlay indents, which is shown flat and says how deep it is.
+ */
+export function createComment(doc: Document, c: Comment, flatDepth: number | null): HTMLElement {
+  const art = el(doc, 'article', 'thr-comment');
+  art.setAttribute('data-comment-id', c.id);
+  art.setAttribute('data-score', c.score === null ? 'unknown' : String(c.score));
+  art.setAttribute('aria-label', `${c.title || 'Comment'} by ${authorOf(c)}`);
+  const head = el(doc, 'div', 'thr-head');
+  const toggle = el(doc, 'button', 'thr-toggle');
+  toggle.type = 'button';
+  const by = el(doc, 'span', 'thr-by', ' by ');
+  const href = safeHref(c.authorUrl);
+  if (href) {
+    const a = el(doc, 'a', undefined, authorOf(c));
+    a.href = href;
+    by.append(a);
+  } else {
+    by.append(authorOf(c));
+  }
+  head.append(toggle, el(doc, 'span', 'thr-title', titleOf(c)), by, el(doc, 'span', 'thr-score', scoreText(c)));
+  if (c.timestamp) head.append(el(doc, 'span', 'thr-time', c.timestamp));
+  if (flatDepth !== null) {
+    art.classList.add('thr-flat');
+    const depth = el(doc, 'span', 'thr-depth', `↳ level ${flatDepth + 1}`);
+    depth.title = 'Nested too deep to indent further: shown at the deepest indentation';
+    head.append(depth);
+  }
+  art.append(head);
+  return art;
+}
+
+/** The page nodes that make up the comment's text: body, and signature or "read the rest" link kept beside it. */
+export function textNodes(c: Comment): Element[] {
+  const list: Element[] = [];
+  if (c.body) list.push(c.body);
+  for (const e of [c.signatureEl, ...(c.extraEls ?? [])]) if (e && !c.body?.contains(e)) list.push(e);
+  return list;
+}
+
+/**
+ * Brings the article and its header to `state`. A hidden comment is only marked hidden: its
+ * header is brought up to date when it is shown again. The body is the caller's (see tree-view).
+ */
+export function applyState(art: HTMLElement, c: Comment, state: DisplayState): void {
+  const prev = art.getAttribute('data-state');
+  if (prev !== state) {
+    art.setAttribute('data-state', state);
+    if (prev) art.classList.remove(`thr-${prev}`);
+    art.classList.add(`thr-${state}`);
+  }
+  art.hidden = state === 'hidden';
+  if (state === 'hidden') return;
+  const doc = art.ownerDocument;
+  const head = art.firstElementChild!;
+  const collapsed = state === 'collapsed';
+  const toggle = head.firstElementChild!;
+  toggle.textContent = collapsed ? '+' : '−';
+  toggle.setAttribute('aria-expanded', String(!collapsed));
+  toggle.setAttribute('aria-label', `${collapsed ? 'Expand' : 'Collapse'} “${titleOf(c)}” by ${authorOf(c)}`);
+
+  // In one-line state the title is the button that opens the comment.
+  const title = toggle.nextElementSibling!;
+  const opener = state === 'abbreviated';
+  if ((title.localName === 'button') !== opener) {
+    const next = opener ? el(doc, 'button', 'thr-title thr-open') : el(doc, 'span', 'thr-title');
+    if (opener) {
+      (next as HTMLButtonElement).type = 'button';
+      next.title = 'Show this comment';
+    }
+    next.append(...title.childNodes);
+    title.replaceWith(next);
+  }
+
+  // Without text in the page (Slashdot's one-liners, d2's hidden stubs) the header links to the
+  // comment on the site: a body-sized notice per comment would bury the thread.
+  setTail(head, 'thr-elsewhere', state === 'full' && !c.body ? () => elsewhere(doc, c) : null);
+  const replies = collapsed ? subtreeSize(c) : 0;
+  setTail(head, 'thr-replies', replies > 0 ? () => el(doc, 'span', 'thr-replies', `(${replies} ${replies === 1 ? 'reply' : 'replies'})`) : null);
+}
+
+/** Highlight reasons as attribute, class and badges; keyword marks in the title. */
+export function applyHighlight(art: HTMLElement, c: Comment, reasons: readonly HighlightReason[], marks: ReadonlyArray<readonly [number, number]>): void {
+  const doc = art.ownerDocument;
+  if (reasons.length > 0) art.setAttribute('data-highlight', reasons.join(' '));
+  else art.removeAttribute('data-highlight');
+  art.classList.toggle('thr-highlight', reasons.length > 0);
+  const head = art.firstElementChild!;
+  for (const b of [...head.children]) if (b.classList.contains('thr-badge')) b.remove();
+  const before = tailAnchor(head);
+  for (const r of reasons) head.insertBefore(el(doc, 'span', `thr-badge thr-badge-${r}`, BADGE[r]), before);
+  setMarkedText(head.firstElementChild!.nextElementSibling!, titleOf(c), marks);
+}
+
+/** Adds (once) or removes the header's trailing part `cls`; the reply count stays last. */
+function setTail(head: Element, cls: 'thr-elsewhere' | 'thr-replies', make: (() => Element) | null): void {
+  let found: Element | null = null;
+  for (let n = head.lastElementChild; n && !found; n = n.previousElementSibling) if (n.classList.contains(cls)) found = n;
+  if (found && !make) found.remove();
+  else if (!found && make) head.insertBefore(make(), cls === 'thr-replies' ? null : tailAnchor(head));
+}
+
+/** Where badges and the "elsewhere" link go: before the trailing parts that follow them. */
+function tailAnchor(head: Element): Element | null {
+  for (let n = head.firstElementChild; n; n = n.nextElementSibling) {
+    if (n.classList.contains('thr-elsewhere') || n.classList.contains('thr-replies')) return n;
+  }
+  return null;
+}
+
+function elsewhere(doc: Document, c: Comment): Element {
+  const href = safeHref(c.permalink);
+  if (!href) return el(doc, 'span', 'thr-elsewhere', 'text not in the page');
+  const a = el(doc, 'a', 'thr-elsewhere', 'read on the site');
+  a.href = href;
+  a.title = 'The site did not include this comment’s text in the page';
+  return a;
+}
+
+function scoreText(c: Comment): string {
+  const score = c.score === null ? 'Score: ?' : `Score: ${c.score}`;
+  return c.reason ? `${score}, ${c.reason}` : score;
+}

@@ -1,0 +1,59 @@
+/**
+ * Runs long work in slices of main-thread time, yielding to the browser between them so that
+ * input, painting and the page's own scripts go on: rendering 20,000 comments in one go would
+ * freeze the tab for seconds. `work(deadline)` does what it can before `deadline` (a
+ * performance.now() time) and returns true when there is nothing left.
+ */
+export interface Slices {
+  /** Does all the remaining work now. */
+  flush(): void;
+  /** Drops the remaining work. */
+  cancel(): void;
+}
+
+export interface SliceOptions {
+  /** Budget of the first slice, run at once. */
+  firstMs: number;
+  /** Budget of each later slice. */
+  sliceMs: number;
+  onDone?: () => void;
+}
+
+export function runInSlices(work: (deadline: number) => boolean, { firstMs, sliceMs, onDone }: SliceOptions): Slices {
+  let state: 'running' | 'done' | 'cancelled' = 'running';
+  const step = (budget: number) => {
+    if (state !== 'running') return;
+    if (work(budget === Infinity ? Infinity : performance.now() + budget)) {
+      state = 'done';
+      onDone?.();
+    } else if (budget !== Infinity) {
+      yieldThen(() => step(sliceMs));
+    }
+  };
+  step(firstMs);
+  return {
+    flush: () => step(Infinity),
+    cancel: () => {
+      if (state === 'running') state = 'cancelled';
+    },
+  };
+}
+
+interface TaskScheduler {
+  postTask(cb: () => void, options?: { priority?: 'user-blocking' | 'user-visible' | 'background' }): Promise<unknown>;
+}
+
+/**
+ * A new task, behind input and rendering: scheduler.postTask where the browser has it
+ * (Chromium, Firefox 142+); otherwise setTimeout, whose 4 ms clamp after a few nested calls
+ * only slows the background slices.
+ */
+function yieldThen(fn: () => void): void {
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  if (scheduler?.postTask) scheduler.postTask(fn, { priority: 'user-visible' }).catch(reportError);
+  else setTimeout(fn, 0);
+}
+
+function reportError(err: unknown): void {
+  console.warn('Threshold:', err);
+}

@@ -1,0 +1,227 @@
+import type { Comment, DisplayState } from '../model/types';
+import { childItems } from '../model/render-items';
+import { keywordRanges } from '../model/highlight';
+import { ROOT, type ViewChange, type ViewStore } from './view-store';
+import { applyHighlight, applyState, createComment, textNodes } from './comment-element';
+import { borrow, giveBack, type Loan } from './body-slot';
+import { runInSlices, type Slices } from './slices';
+
+/**
+ * Replies deeper than this are not indented further: they follow their parent in the list of
+ * the deepest indented level, in document order, each saying its level. Hostile or runaway
+ * threads reach thousands of levels; nested boxes that deep squeeze the text to nothing and
+ * can exhaust the browser's layout stack.
+ */
+export const MAX_NEST = 32;
+
+/** Budgets of the sliced first render: the first slice shows the top of the thread at once. */
+const FIRST_SLICE_MS = 30;
+const SLICE_MS = 8;
+/** Comments built between two looks at the clock. */
+const CHECK_EVERY = 16;
+
+/** One "N comments below threshold — show" line, standing for a run of hidden siblings. */
+interface Placeholder {
+  /** The run's first comment, before whose article the line stands. */
+  first: string;
+  ids: readonly string[];
+  count: number;
+  el: HTMLElement | null;
+}
+
+export interface TreeViewOptions {
+  /** Called once every comment is in the overlay. */
+  onComplete?: () => void;
+}
+
+/**
+ * The comments of the overlay, in `host`. Every comment gets its <article> once — built in
+ * slices, in document order, so the top of the thread shows at once and the tab stays
+ * responsive — and state changes then flip attributes on the articles concerned. A comment's
+ * text is moved in the first time it is shown in full and stays (hidden when not shown) until
+ * `destroy` puts it back in the site's listing.
+ */
+export class TreeView {
+  private readonly doc: Document;
+  private readonly articles = new Map<string, HTMLElement>();
+  private readonly loans: Loan[] = [];
+  /** Placeholders by list (parent id, ROOT for the top level). */
+  private readonly lists = new Map<string, Placeholder[]>();
+  /** Placeholders whose first comment is not built yet, by that comment's id. */
+  private readonly pending = new Map<string, Placeholder>();
+  private readonly revealers = new WeakMap<Element, Placeholder>();
+  private built = 0;
+  private readonly slices: Slices;
+  private readonly stopListening: () => void;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly store: ViewStore,
+    options: TreeViewOptions = {},
+  ) {
+    this.doc = host.ownerDocument;
+    host.addEventListener('click', this.onClick);
+    this.stopListening = store.onUpdate((change) => this.update(change));
+    this.refreshList(ROOT);
+    this.slices = runInSlices((deadline) => this.buildUntil(deadline), {
+      firstMs: FIRST_SLICE_MS,
+      sliceMs: SLICE_MS,
+      onDone: options.onComplete,
+    });
+  }
+
+  /** Builds every comment not built yet, now. */
+  flush(): void {
+    this.slices.flush();
+  }
+
+  /** Stops, and puts every borrowed node back where the site had it. */
+  destroy(): void {
+    this.slices.cancel();
+    this.stopListening();
+    this.host.removeEventListener('click', this.onClick);
+    for (const loan of this.loans) giveBack(loan);
+    this.loans.length = 0;
+  }
+
+  private buildUntil(deadline: number): boolean {
+    const all = this.store.discussion.all;
+    while (this.built < all.length) {
+      this.build(all[this.built++]!);
+      if (this.built % CHECK_EVERY === 0 && performance.now() >= deadline) break;
+    }
+    return this.built >= all.length;
+  }
+
+  private build(c: Comment): void {
+    const flat = c.depth > MAX_NEST ? c.depth : null;
+    const art = createComment(this.doc, c, flat);
+    this.articles.set(c.id, art);
+    this.apply(art, c, this.store.state(c.id));
+    this.highlight(art, c, true);
+    this.hostFor(c).append(art);
+    const waiting = this.pending.get(c.id);
+    if (waiting) {
+      this.pending.delete(c.id);
+      waiting.el = this.placeholderBefore(art, waiting);
+    }
+    if (c.children.length > 0) this.refreshList(c.id);
+  }
+
+  /** Where `c` goes. Comments are built in document order, so its parent is already there. */
+  private hostFor(c: Comment): HTMLElement {
+    const parent = c.parent === null ? undefined : this.articles.get(c.parent);
+    if (!parent) return this.host;
+    if (c.depth > MAX_NEST) return parent.parentElement as HTMLElement; // flat: beside its parent
+    const last = parent.lastElementChild;
+    if (last?.classList.contains('thr-children')) return last as HTMLElement;
+    const list = this.doc.createElement('div');
+    list.className = 'thr-children';
+    list.setAttribute('role', 'group');
+    parent.append(list);
+    return list;
+  }
+
+  private update(change: ViewChange): void {
+    const { byId } = this.store.discussion;
+    for (const id of change.states) {
+      const art = this.articles.get(id);
+      if (art) this.apply(art, byId.get(id)!, this.store.state(id));
+    }
+    for (const key of change.lists) this.refreshList(key);
+    for (const id of change.highlights) {
+      const art = this.articles.get(id);
+      if (art) this.highlight(art, byId.get(id)!, false);
+    }
+  }
+
+  private apply(art: HTMLElement, c: Comment, state: DisplayState): void {
+    applyState(art, c, state);
+    if (state === 'hidden') return;
+    const full = state === 'full';
+    const slot = art.children[1];
+    if (slot?.classList.contains('thr-body')) {
+      (slot as HTMLElement).hidden = !full;
+    } else if (full) {
+      const nodes = textNodes(c);
+      if (nodes.length === 0) return;
+      const body = this.doc.createElement('div');
+      body.className = 'thr-body';
+      for (const node of nodes) this.loans.push(borrow(node, body));
+      art.firstElementChild!.after(body);
+    }
+  }
+
+  private highlight(art: HTMLElement, c: Comment, fresh: boolean): void {
+    const reasons = this.store.highlight(c.id);
+    const h = this.store.highlighter;
+    const marks = h.keywordsAll ? keywordRanges(h, c.title) : [];
+    // A fresh article has no highlight to take away.
+    if (fresh && reasons.length === 0 && marks.length === 0) return;
+    applyHighlight(art, c, reasons, marks);
+  }
+
+  /** Puts the placeholders of one list of replies in step with the states. */
+  private refreshList(key: string): void {
+    for (const p of this.lists.get(key) ?? []) {
+      if (p.el) p.el.remove();
+      else this.pending.delete(p.first);
+    }
+    this.lists.delete(key);
+    const { discussion } = this.store;
+    let children: readonly Comment[];
+    if (key === ROOT) {
+      children = discussion.roots;
+    } else {
+      // Under a hidden comment nobody sees them; under a collapsed one the reader folded them away.
+      const state = this.store.state(key);
+      if (state === 'hidden' || state === 'collapsed' || !this.articles.has(key)) return;
+      children = discussion.byId.get(key)?.children ?? [];
+    }
+    const placeholders: Placeholder[] = [];
+    for (const item of childItems(children, this.store.allStates())) {
+      if (item.kind !== 'placeholder') continue;
+      const p: Placeholder = { first: item.ids[0]!, ids: item.ids, count: item.count, el: null };
+      const art = this.articles.get(p.first);
+      if (art) p.el = this.placeholderBefore(art, p);
+      else this.pending.set(p.first, p);
+      placeholders.push(p);
+    }
+    if (placeholders.length > 0) this.lists.set(key, placeholders);
+  }
+
+  private placeholderBefore(art: HTMLElement, p: Placeholder): HTMLElement {
+    const line = this.doc.createElement('div');
+    line.className = 'thr-placeholder';
+    line.setAttribute('data-placeholder-count', String(p.count));
+    const button = this.doc.createElement('button');
+    button.type = 'button';
+    button.className = 'thr-link';
+    button.textContent = 'show';
+    line.append(`${p.count === 1 ? '1 comment' : `${p.count} comments`} below threshold — `, button);
+    this.revealers.set(button, p);
+    art.before(line);
+    return line;
+  }
+
+  /**
+   * One listener for every control. A click counts only on a button this view made: a
+   * comment body (the page's own markup, moved in) may hold look-alikes.
+   */
+  private readonly onClick = (event: Event): void => {
+    const target = event.target as Element | null;
+    const button = target?.closest?.('button');
+    if (!button) return;
+    const placeholder = this.revealers.get(button);
+    if (placeholder) {
+      this.store.reveal(placeholder.ids);
+      return;
+    }
+    const head = button.parentElement;
+    const art = head?.parentElement;
+    const id = art?.getAttribute('data-comment-id');
+    if (!art || id == null || this.articles.get(id) !== art || art.firstElementChild !== head) return;
+    if (button.classList.contains('thr-toggle')) this.store.toggleCollapsed(id);
+    else if (button.classList.contains('thr-open')) this.store.expand(id);
+  };
+}
