@@ -163,7 +163,9 @@ async function main() {
     definitions: {
       ownLoad: 'navigationStart → loadEventEnd (Navigation Timing), browser without the extension',
       added:
-        'threshold:start (or the start of the long task that runs the content script, if earlier) → end of the frame rendered after the overlay’s last DOM change (or the end of a long task overlapping that window, if later)',
+        'threshold:start (or the start of the long task that runs the content script, if earlier) → end of the frame rendered after the overlay’s first DOM change after threshold:ready (parse and first slice on screen), or the end of a long task overlapping that window, if later',
+      complete:
+        'the same start → end of the frame rendered after the overlay’s last DOM change (every slice: all comments in the overlay), or the end of an overlapping long task, if later',
       reflowSettled: 'threshold:reflow-start → end of the frame rendered after the last DOM mutation (MutationObserver + requestAnimationFrame)',
       toggle: 'click dispatched in the page → end of the frame rendered after the last DOM mutation',
       heap: 'CDP Runtime.getHeapUsage (whole V8 isolate: page and content-script worlds) after HeapProfiler.collectGarbage, with − without, ÷ comments',

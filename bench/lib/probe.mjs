@@ -73,7 +73,15 @@ export function installProbe() {
         const last = rec && rec.batches[rec.batches.length - 1];
         const now = performance.now();
         if (last && last.rendered !== null && now - last.at >= quietMs) {
-          resolve({ first: rec.batches[0].at, last: last.at, rendered: last.rendered, batches: rec.batches.length, records: rec.records });
+          resolve({
+            first: rec.batches[0].at,
+            last: last.at,
+            rendered: last.rendered,
+            batches: rec.batches.length,
+            records: rec.records,
+            // Each batch: when the DOM changed and when that change was on screen.
+            list: rec.batches.map((b) => [b.at, b.rendered]),
+          });
         } else if (now - started > timeoutMs) {
           resolve(null);
         } else setTimeout(check, 50);

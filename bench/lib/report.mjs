@@ -20,6 +20,8 @@ export function summarizeSize(size, rounds) {
     ownLoadWithExtension: pick(ext, (e) => e.load.nav.loadEventEnd),
     added,
     addedRatio: added !== null && ownLoad ? added / ownLoad : null,
+    complete: pick(first, (f) => f.complete),
+    marksComplete: pick(first, (f) => f.marksComplete),
     parse: pick(first, (f) => f.parse),
     startToReady: pick(first, (f) => f.marksOnly),
     renderAfterReady: pick(first, (f) => f.renderAfterReady),
@@ -67,11 +69,11 @@ export function evaluateTargets(bySize) {
     add('threshold change settled ≤ 16 ms (5k)', s5.reflowSettled, 16, 'ms');
     add('collapse ≤ 8 ms (5k)', s5.collapse, 8, 'ms');
     add('expand ≤ 8 ms (5k)', s5.expand, 8, 'ms');
-    add('longest long task in first render ≤ 50 ms (5k)', s5.longestTask, 50, 'ms');
+    add('longest long task in the whole render ≤ 50 ms (5k)', s5.longestTask, 50, 'ms');
   }
   for (const s of [s5, s20]) if (s) add(`extra JS heap ≤ 2 KB/comment (${label(s.size)})`, s.heapJsPerComment, 2 * KB, 'B');
   if (s5 && s20) {
-    for (const [key, name] of [['added', 'added'], ['reflowSettled', 'threshold change'], ['collapse', 'collapse'], ['expand', 'expand']]) {
+    for (const [key, name] of [['added', 'added'], ['complete', 'complete render'], ['reflowSettled', 'threshold change'], ['collapse', 'collapse'], ['expand', 'expand']]) {
       add(`20k ${name} ≤ 4.5× 5k`, s5[key] && s20[key] !== null ? s20[key] / s5[key] : null, 4.5, '×');
     }
   }
@@ -100,13 +102,15 @@ export function renderTable(bySize, sizes, targets, content) {
   row('page own load, no extension (nav start → loadEventEnd)', 'ownLoad', fmt.ms);
   row('page own load, with extension', 'ownLoadWithExtension', fmt.ms);
   row('content script starts, after DOMContentLoaded', 'startAfterDcl', fmt.ms);
-  row('added until overlay rendered', 'added', fmt.ms);
+  row('added until overlay on screen (top of thread)', 'added', fmt.ms);
   row('  added ÷ own load', 'addedRatio', fmt.pct, '≤ 20% (5k, 20k)', verdict(targetOf('added ≤')));
   row('  parse (start → parsed)', 'parse', fmt.ms);
   row('  start → ready (marks only)', 'startToReady', fmt.ms);
-  row('  ready → overlay rendered', 'renderAfterReady', fmt.ms);
-  row('  longest long task, first render (max of rounds)', 'longestTask', fmt.ms, '≤ 50 ms (5k)', verdict(targetOf('longest')));
-  row('  longest animation frame, first render', 'longestFrame', fmt.ms);
+  row('  ready → first slice rendered', 'renderAfterReady', fmt.ms);
+  row('until every comment is in the overlay, rendered', 'complete', fmt.ms);
+  row('  start → complete (marks only)', 'marksComplete', fmt.ms);
+  row('  longest long task, whole render (max of rounds)', 'longestTask', fmt.ms, '≤ 50 ms (5k)', verdict(targetOf('longest')));
+  row('  longest animation frame, whole render', 'longestFrame', fmt.ms);
   row('  extra main-thread time (CDP TaskDuration)', 'addedMainThread', fmt.ms);
   row('  of which style + layout', 'addedLayoutStyle', fmt.ms);
   row('  extra main-thread CPU time (thread ticks)', 'addedMainThreadCpu', fmt.ms);

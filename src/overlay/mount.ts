@@ -1,6 +1,5 @@
-import { render } from 'preact';
 import type { ViewStore } from './view-store';
-import { SummaryBar } from './summary-bar';
+import { mountSummaryBar } from './summary-bar';
 import { TreeView } from './tree-view';
 
 export interface Mounted {
@@ -36,13 +35,13 @@ export function mountOverlay(container: Element, store: ViewStore, options: Moun
   // !important: the site's own stylesheet may force the listing visible.
   el.style.setProperty('display', 'none', 'important');
 
-  render(<SummaryBar store={store} />, summary);
+  const unmountSummary = mountSummaryBar(summary, store);
   const view = new TreeView(list, store, options);
 
   return {
     unmount() {
       view.destroy(); // bodies go back to their places
-      render(null, summary);
+      unmountSummary();
       root.remove();
       if (previousStyle === null) el.removeAttribute('style');
       else el.setAttribute('style', previousStyle);
