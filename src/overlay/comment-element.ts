@@ -33,9 +33,14 @@ function template(doc: Document): HTMLElement {
   const head = el(doc, 'div', 'thr-head');
   const toggle = el(doc, 'button', 'thr-toggle');
   toggle.type = 'button';
+  // The title twice: as text, and as the button that opens a one-line comment. The stylesheet
+  // shows the one the state asks for, so a threshold change writes nothing here.
+  const opener = el(doc, 'button', 'thr-title thr-open', ' ');
+  opener.type = 'button';
+  opener.title = 'Show this comment';
   const by = el(doc, 'span', 'thr-by', ' by ');
   by.append(el(doc, 'a', undefined, ' '));
-  head.append(toggle, el(doc, 'span', 'thr-title', ' '), by, el(doc, 'span', 'thr-score', ' '));
+  head.append(toggle, el(doc, 'span', 'thr-title', ' '), opener, by, el(doc, 'span', 'thr-score', ' '));
   art.append(head);
   templates.set(doc, art);
   return art;
@@ -53,9 +58,11 @@ export function createComment(doc: Document, c: Comment, flatDepth: number | nul
   art.setAttribute('aria-label', `${c.title || 'Comment'} by ${authorOf(c)}`);
   const head = art.firstChild as HTMLElement;
   const title = head.childNodes[1]!;
-  const by = title.nextSibling!;
+  const opener = title.nextSibling!;
+  const by = opener.nextSibling!;
   const link = by.lastChild as HTMLAnchorElement;
   (title.firstChild as Text).data = titleOf(c);
+  (opener.firstChild as Text).data = titleOf(c);
   const href = safeHref(c.authorUrl);
   if (href) {
     link.href = href;
@@ -107,19 +114,6 @@ export function applyState(art: HTMLElement, c: Comment, state: DisplayState): v
     toggle.setAttribute('aria-label', `${collapsed ? 'Expand' : 'Collapse'} “${titleOf(c)}” by ${authorOf(c)}`);
   }
 
-  // In one-line state the title is the button that opens the comment.
-  const title = toggle.nextElementSibling!;
-  const opener = state === 'abbreviated';
-  if ((title.localName === 'button') !== opener) {
-    const next = opener ? el(doc, 'button', 'thr-title thr-open') : el(doc, 'span', 'thr-title');
-    if (opener) {
-      (next as HTMLButtonElement).type = 'button';
-      next.title = 'Show this comment';
-    }
-    next.append(...title.childNodes);
-    title.replaceWith(next);
-  }
-
   // Without text in the page (Slashdot's one-liners, d2's hidden stubs) the header links to the
   // comment on the site: a body-sized notice per comment would bury the thread.
   if (!c.body) setTail(head, 'thr-elsewhere', state === 'full' ? () => elsewhere(doc, c) : null);
@@ -139,7 +133,9 @@ export function applyHighlight(art: HTMLElement, c: Comment, reasons: readonly H
   for (const b of [...head.children]) if (b.classList.contains('thr-badge')) b.remove();
   const before = tailAnchor(head);
   for (const r of reasons) head.insertBefore(el(doc, 'span', `thr-badge thr-badge-${r}`, BADGE[r]), before);
-  setMarkedText(head.firstElementChild!.nextElementSibling!, titleOf(c), marks);
+  const title = head.firstElementChild!.nextElementSibling!;
+  setMarkedText(title, titleOf(c), marks);
+  setMarkedText(title.nextElementSibling!, titleOf(c), marks);
 }
 
 /** Adds (once) or removes the header's trailing part `cls`; the reply count stays last. */

@@ -161,31 +161,44 @@ export class TreeView {
     applyHighlight(art, c, reasons, marks);
   }
 
-  /** Puts the placeholders of one list of replies in step with the states. */
+  /**
+   * Puts the placeholders of one list of replies in step with the states. A line that still
+   * stands for the same run keeps its element: most lists a threshold change touches keep
+   * their placeholders.
+   */
   private refreshList(key: string): void {
-    for (const p of this.lists.get(key) ?? []) {
-      if (p.el) p.el.remove();
-      else this.pending.delete(p.first);
-    }
+    const old = new Map<string, Placeholder>();
+    for (const p of this.lists.get(key) ?? []) old.set(p.first, p);
     this.lists.delete(key);
+    const placeholders: Placeholder[] = [];
     const { discussion } = this.store;
-    let children: readonly Comment[];
+    let children: readonly Comment[] | null = null;
     if (key === ROOT) {
       children = discussion.roots;
     } else {
       // Under a hidden comment nobody sees them; under a collapsed one the reader folded them away.
       const state = this.store.state(key);
-      if (state === 'hidden' || state === 'collapsed' || !this.articles.has(key)) return;
-      children = discussion.byId.get(key)?.children ?? [];
+      if (state !== 'hidden' && state !== 'collapsed' && this.articles.has(key)) children = discussion.byId.get(key)?.children ?? [];
     }
-    const placeholders: Placeholder[] = [];
-    for (const item of childItems(children, this.store.allStates())) {
+    for (const item of children ? childItems(children, this.store.allStates()) : []) {
       if (item.kind !== 'placeholder') continue;
-      const p: Placeholder = { first: item.ids[0]!, ids: item.ids, count: item.count, el: null };
-      const art = this.articles.get(p.first);
+      const first = item.ids[0]!;
+      const same = old.get(first);
+      if (same && same.count === item.count && same.ids.length === item.ids.length) {
+        old.delete(first);
+        same.ids = item.ids;
+        placeholders.push(same);
+        continue;
+      }
+      const p: Placeholder = { first, ids: item.ids, count: item.count, el: null };
+      const art = this.articles.get(first);
       if (art) p.el = this.placeholderBefore(art, p);
-      else this.pending.set(p.first, p);
+      else this.pending.set(first, p);
       placeholders.push(p);
+    }
+    for (const p of old.values()) {
+      if (p.el) p.el.remove();
+      else if (this.pending.get(p.first) === p) this.pending.delete(p.first);
     }
     if (placeholders.length > 0) this.lists.set(key, placeholders);
   }

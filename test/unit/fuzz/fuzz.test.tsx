@@ -183,7 +183,7 @@ function runPage(page: number): void {
     check(false);
     stage = 'open a one-liner';
     act(() => store.setThresholds({ full: 5, abbreviated: -1, breakthrough: 5 }));
-    const open = control(root(), '.thr-open', pageEls);
+    const open = control(root(), '[data-state="abbreviated"] > .thr-head > .thr-open', pageEls);
     if (open) act(() => open.click());
     check(false);
     stage = 'show all';

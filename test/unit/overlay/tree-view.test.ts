@@ -1,0 +1,148 @@
+// @vitest-environment jsdom
+// The overlay's comment view on threads the small overlay test does not reach: deep nesting,
+// slices, and placeholders that must follow the states exactly through many changes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTree } from '../../../src/model/build-tree';
+import { compileHighlight } from '../../../src/model/highlight';
+import { childItems } from '../../../src/model/render-items';
+import type { Comment, Discussion, Thresholds } from '../../../src/model/types';
+import { ViewStore } from '../../../src/overlay/view-store';
+import { MAX_NEST, TreeView } from '../../../src/overlay/tree-view';
+import { page, raw } from '../model/helpers';
+import { createRng } from '../../hostile/rng';
+
+const noHighlight = compileHighlight({ users: [], keywords: [], submitter: null, highlightSubmitter: false });
+const DEFAULTS: Thresholds = { full: 0, abbreviated: -1, breakthrough: 4 };
+const views: TreeView[] = [];
+
+function discussion(raws: ReturnType<typeof raw>[]): Discussion {
+  document.body.innerHTML = '<div id="listing"></div><div id="host"></div>';
+  return buildTree(page(raws, { container: document.getElementById('listing')! }));
+}
+
+function view(d: Discussion, t: Thresholds = DEFAULTS, onComplete?: () => void) {
+  const store = new ViewStore(d, t, [], noHighlight, (c: Comment) => c.body?.textContent ?? '');
+  const host = document.getElementById('host')!;
+  const v = new TreeView(host, store, { onComplete });
+  views.push(v);
+  return { store, host, v };
+}
+
+afterEach(() => {
+  for (const v of views.splice(0)) v.destroy();
+});
+
+/** A random thread: each comment replies to a random earlier one (or starts a thread). */
+function randomThread(n: number, seed: number) {
+  const rng = createRng(seed);
+  const raws = [];
+  for (let i = 0; i < n; i++) {
+    const parent = i === 0 || rng.next() < 0.2 ? null : String(Math.floor(rng.next() * i));
+    raws.push(raw(String(i), { parent, score: Math.floor(rng.next() * 7) - 1 }));
+  }
+  return raws;
+}
+
+/** Placeholders in the DOM, per list, against the model's own childItems. */
+function placeholderProblems(d: Discussion, store: ViewStore, host: HTMLElement): string[] {
+  const problems: string[] = [];
+  const states = store.allStates();
+  const seen = new Map<string, number>(); // first id of the run -> count shown
+  for (const line of host.querySelectorAll('.thr-placeholder')) {
+    const next = line.nextElementSibling;
+    seen.set(next?.getAttribute('data-comment-id') ?? '?', Number(line.getAttribute('data-placeholder-count')));
+  }
+  const lists: Array<readonly Comment[]> = [d.roots];
+  for (const c of d.all) {
+    const s = states.get(c.id);
+    if (s !== 'hidden' && s !== 'collapsed') lists.push(c.children);
+  }
+  let expected = 0;
+  for (const children of lists) {
+    for (const item of childItems(children, states)) {
+      if (item.kind !== 'placeholder') continue;
+      expected++;
+      const shown = seen.get(item.ids[0]!);
+      if (shown !== item.count) problems.push(`run at ${item.ids[0]}: want ${item.count}, shown ${shown}`);
+    }
+  }
+  if (seen.size !== expected) problems.push(`${seen.size} placeholders shown, ${expected} expected`);
+  return problems;
+}
+
+describe('tree view', () => {
+  it('builds the top of the thread at once and the rest in slices, then says so', async () => {
+    const d = discussion(randomThread(3000, 1));
+    let completed = 0;
+    const { host } = view(d, DEFAULTS, () => completed++);
+    const first = host.querySelectorAll('[data-comment-id]').length;
+    expect(first).toBeGreaterThan(0);
+    // Document order: what is built is a prefix of the thread.
+    const ids = [...host.querySelectorAll('[data-comment-id]')].map((e) => e.getAttribute('data-comment-id'));
+    expect(new Set(ids)).toEqual(new Set(d.all.slice(0, first).map((c) => c.id)));
+    await expect.poll(() => completed, { timeout: 20_000 }).toBe(1);
+    expect(host.querySelectorAll('[data-comment-id]')).toHaveLength(3000);
+  }, 60_000);
+
+  it('keeps placeholders exact through a thousand random changes, before and after every slice is built', () => {
+    const d = discussion(randomThread(400, 2));
+    const { store, host, v } = view(d);
+    const rng = createRng(3);
+    for (let step = 0; step < 1000; step++) {
+      if (step === 500) v.flush();
+      const r = rng.next();
+      const id = String(Math.floor(rng.next() * 400));
+      if (r < 0.4) {
+        const a = Math.floor(rng.next() * 7) - 1;
+        store.setThresholds({ full: a + Math.floor(rng.next() * 3), abbreviated: a, breakthrough: 2 + Math.floor(rng.next() * 5) });
+      } else if (r < 0.7) store.toggleCollapsed(id);
+      else if (r < 0.85) store.expand(id);
+      else {
+        const ph = host.querySelector<HTMLButtonElement>('.thr-placeholder button');
+        ph?.click();
+      }
+      if (step >= 500) expect(placeholderProblems(d, store, host), `step ${step}`).toEqual([]);
+      for (const el of host.querySelectorAll('[data-comment-id]')) {
+        const id2 = el.getAttribute('data-comment-id')!;
+        if (el.getAttribute('data-state') !== store.state(id2)) throw new Error(`step ${step}: ${id2} shows ${el.getAttribute('data-state')}, is ${store.state(id2)}`);
+      }
+    }
+  }, 120_000);
+
+  it(`indents ${MAX_NEST} levels and shows deeper replies flat, in order, each saying its level`, () => {
+    const raws = Array.from({ length: 500 }, (_, i) => raw(String(i), { parent: i === 0 ? null : String(i - 1), score: 3 }));
+    const d = discussion(raws);
+    const { host, v } = view(d);
+    v.flush();
+    const arts = [...host.querySelectorAll('[data-comment-id]')];
+    expect(arts.map((a) => a.getAttribute('data-comment-id'))).toEqual(raws.map((r) => r.id));
+    const depthOf = (el: Element) => {
+      let n = 0;
+      for (let p = el.parentElement; p && p !== host; p = p.parentElement) if (p.classList.contains('thr-children')) n++;
+      return n;
+    };
+    expect(depthOf(arts[MAX_NEST]!)).toBe(MAX_NEST);
+    expect(depthOf(arts[499]!)).toBe(MAX_NEST);
+    expect(arts[MAX_NEST]!.querySelector('.thr-depth')).toBeNull();
+    expect(arts[499]!.querySelector('.thr-depth')?.textContent).toBe('↳ level 500');
+    // Collapsing a flat comment hides the flat replies after it: states, not nesting, decide.
+    const toggle = arts[100]!.querySelector<HTMLButtonElement>(':scope > .thr-head > .thr-toggle')!;
+    toggle.click();
+    expect(arts[100]!.getAttribute('data-state')).toBe('collapsed');
+    expect(arts[100]!.querySelector('.thr-replies')?.textContent).toBe('(399 replies)');
+    expect(arts.slice(101).every((a) => (a as HTMLElement).hidden)).toBe(true);
+    expect((arts[99] as HTMLElement).hidden).toBe(false);
+  });
+
+  it('ignores look-alike controls inside a comment body', () => {
+    const listing = '<div id="b1">text <button class="thr-toggle">fake</button></div>';
+    document.body.innerHTML = `<div id="listing">${listing}</div><div id="host"></div>`;
+    const d = buildTree(page([raw('1', { score: 5, body: document.getElementById('b1') })], { container: document.getElementById('listing')! }));
+    const { store, host, v } = view(d);
+    v.flush();
+    host.querySelector<HTMLButtonElement>('#b1 button')!.click();
+    expect(store.state('1')).toBe('full');
+    host.querySelector<HTMLButtonElement>('[data-comment-id="1"] > .thr-head > .thr-toggle')!.click();
+    expect(store.state('1')).toBe('collapsed');
+  });
+});
