@@ -28,6 +28,9 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
 
   const adapter = pickAdapter(url, doc);
   if (!adapter) return notRecognized('This page has no discussion in a format Threshold knows.');
+  // Read while the page is parsed: the storage round trip then costs the overlay nothing.
+  const settingsLoaded = loadSettings();
+  settingsLoaded.catch(() => {}); // awaited below, unless the page turns out not to be one we read
   let discussion: Discussion;
   try {
     const result = adapter.parse(doc, url);
@@ -39,7 +42,7 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
   }
   if (discussion.all.length === 0) return notRecognized(`This ${adapter.name} page has no comments.`);
 
-  const [settings, thread] = await Promise.all([loadSettings(), loadThread(discussion.threadKey)]);
+  const [settings, thread] = await Promise.all([settingsLoaded, loadThread(discussion.threadKey)]);
   let current = settings;
   let mounted: Mounted | null = null;
   let store = createStore(discussion, thread.collapsed);
