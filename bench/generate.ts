@@ -18,6 +18,11 @@ export { isFull } from './gen/markup';
 export interface GenerateOptions {
   comments: number;
   seed: number;
+  /**
+   * Makes the first `chain` comments one line of replies, each to the one before (depth
+   * chain − 1), for the extreme-thread tests. Absent: the page as measured by the bench.
+   */
+  chain?: number;
 }
 
 export interface GeneratedPage {
@@ -47,7 +52,7 @@ export function generateSlashdotPage(options: GenerateOptions): string {
   return generateDiscussion(options).html;
 }
 
-export function generateDiscussion({ comments: count, seed }: GenerateOptions): GeneratedPage {
+export function generateDiscussion({ comments: count, seed, chain = 0 }: GenerateOptions): GeneratedPage {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`comments must be a positive integer, got ${count}`);
   const rng = createRng(seed);
 
@@ -68,6 +73,7 @@ export function generateDiscussion({ comments: count, seed }: GenerateOptions): 
   const discussion: Discussion = { host: 'linux.slashdot.org', sid: String(rng.int(200000, 399999)) };
 
   const comments = generateComments(rng, count, storyTime);
+  if (chain > 1) relinkChain(comments, Math.min(chain, count));
   // Bodies in posting order (the PRNG sequence must not depend on page order). Replies quote
   // their parent's opening sentence now and then, as Slashdot readers do.
   const lead = new Map<string, string>();
@@ -87,4 +93,19 @@ export function generateDiscussion({ comments: count, seed }: GenerateOptions): 
   out.push(pageFoot(discussion));
 
   return { html: out.join(''), story, discussion, comments, roots, full: new Set(bodies.keys()), byScore };
+}
+
+/** Makes comments[0..n) a chain of replies and recomputes every comment's depth and children. */
+function relinkChain(comments: GenComment[], n: number): void {
+  for (let i = 0; i < n; i++) {
+    const c = comments[i]!;
+    c.parent = i === 0 ? null : comments[i - 1]!;
+    c.title = i === 0 ? c.title : `Re:${comments[0]!.title.replace(/^Re:/, '')}`;
+  }
+  // Posting order puts every parent before its replies: one pass fixes children and depths.
+  for (const c of comments) c.children = [];
+  for (const c of comments) {
+    c.depth = c.parent ? c.parent.depth + 1 : 0;
+    c.parent?.children.push(c);
+  }
 }

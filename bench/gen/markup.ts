@@ -61,23 +61,33 @@ export function bodyHtml(rng: Rng, quoteFrom: string | null): string {
   return html;
 }
 
+/**
+ * Lists nest at most this deep in the markup; deeper replies follow their parent in its list
+ * (their Parent/pid links still name the parent). Browsers' HTML parsers stop nesting at a
+ * fixed depth (Chromium: 512 elements) and re-parent what lies deeper, so a 500-level thread
+ * can only reach a page this way. Bench pages (depth ≤ 12) never get near it.
+ */
+export const MARKUP_NEST_LIMIT = 64;
+
 /** The listing's items for `comments` (siblings), recursively; appends to `out`. */
 export function renderItems(
   items: readonly GenComment[],
   bodies: ReadonlyMap<string, string>,
   d: Discussion,
   out: string[],
+  level = 0,
 ): void {
   for (const c of items) {
     const body = bodies.get(c.id);
     if (body !== undefined) fullComment(c, body, d, out);
     else oneLiner(c, d, out);
-    if (c.children.length > 0) {
+    if (c.children.length > 0 && level < MARKUP_NEST_LIMIT) {
       out.push(`<ul id="commtree_${c.id}">`);
-      renderItems(c.children, bodies, d, out);
+      renderItems(c.children, bodies, d, out, level + 1);
       out.push('</ul>');
     }
     out.push('</li>');
+    if (c.children.length > 0 && level >= MARKUP_NEST_LIMIT) renderItems(c.children, bodies, d, out, level);
   }
 }
 

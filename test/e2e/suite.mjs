@@ -7,9 +7,12 @@ import { BROWSERS, closeOpened, closeSession, launch, newPage, storageClear } fr
 const HOOK_TIMEOUT = 90_000;
 const TEST_TIMEOUT = 90_000;
 
-/** node:test's `test` with a time limit. @param {string} name @param {() => Promise<void>} fn */
-export function test(name, fn) {
-  return nodeTest(name, { timeout: TEST_TIMEOUT }, fn);
+/**
+ * node:test's `test` with a time limit (longer only for tests that load very large pages).
+ * @param {string} name @param {() => Promise<void>} fn @param {number} [timeout]
+ */
+export function test(name, fn, timeout = TEST_TIMEOUT) {
+  return nodeTest(name, { timeout }, fn);
 }
 
 /**
