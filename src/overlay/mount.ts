@@ -43,8 +43,12 @@ export function mountOverlay(container: Element, store: ViewStore, options: Moun
       view.destroy(); // bodies go back to their places
       unmountSummary();
       root.remove();
-      if (previousStyle === null) el.removeAttribute('style');
-      else el.setAttribute('style', previousStyle);
+      // Chromium writes the style attribute back from the style object lazily: removing the
+      // attribute alone can leave style="" behind. Setting it first makes the removal stick.
+      if (previousStyle === null) {
+        el.setAttribute('style', '');
+        el.removeAttribute('style');
+      } else el.setAttribute('style', previousStyle);
     },
     flush: () => view.flush(),
   };

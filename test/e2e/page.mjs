@@ -182,3 +182,14 @@ export async function clickInPlace(page, handle) {
   );
   await page.mouse.click(x, y);
 }
+
+/**
+ * Waits until `n` comments are in the overlay: it renders the top of the thread at once and
+ * the rest in slices.
+ */
+export async function waitForComments(page, n, timeout = 30_000) {
+  await until(() => page.evaluate((r, want) => document.querySelectorAll(`${r} [data-comment-id]`).length === want, ROOT, n), {
+    timeout,
+    describe: () => `fewer than ${n} comments in the overlay`,
+  });
+}
