@@ -43,6 +43,7 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
   if (discussion.all.length === 0) return notRecognized(`This ${adapter.name} page has no comments.`);
 
   const [settings, thread] = await Promise.all([settingsLoaded, loadThread(discussion.threadKey)]);
+  mark('stored');
   let current = settings;
   let mounted: Mounted | null = null;
   let store = createStore(discussion, thread.collapsed);

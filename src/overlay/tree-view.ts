@@ -14,8 +14,11 @@ import { runInSlices, type Slices } from './slices';
  */
 export const MAX_NEST = 32;
 
-/** Budgets of the sliced first render: the first slice shows the top of the thread at once. */
-const FIRST_SLICE_MS = 30;
+/**
+ * Budgets of the sliced first render. The first slice only has to fill the screen (a few dozen
+ * comments; it builds hundreds), the rest follows between the page's own tasks and frames.
+ */
+const FIRST_SLICE_MS = 12;
 const SLICE_MS = 8;
 /** Comments built between two looks at the clock. */
 const CHECK_EVERY = 16;
