@@ -116,10 +116,21 @@ export function applyState(art: HTMLElement, c: Comment, state: DisplayState): v
 
   // Without text in the page (Slashdot's one-liners, d2's hidden stubs) the header links to the
   // comment on the site: a body-sized notice per comment would bury the thread.
-  if (!c.body) setTail(head, 'thr-elsewhere', state === 'full' ? () => elsewhere(doc, c) : null);
-  if (c.children.length > 0) {
-    const replies = collapsed ? subtreeSize(c) : 0;
-    setTail(head, 'thr-replies', replies > 0 ? () => el(doc, 'span', 'thr-replies', `(${replies} ${replies === 1 ? 'reply' : 'replies'})`) : null);
+  // Both trailing parts sit at the end of the header (the reply count last): two reads tell
+  // whether they are there, where scanning the header for them cost more than all the writes.
+  if (!c.body || c.children.length > 0) {
+    let tail = head.lastElementChild;
+    const replies = tail?.className === 'thr-replies' ? tail : null;
+    if (replies) tail = tail!.previousElementSibling;
+    const elsewhereEl = tail?.className === 'thr-elsewhere' ? tail : null;
+    const wantElsewhere = !c.body && state === 'full';
+    if (elsewhereEl && !wantElsewhere) elsewhereEl.remove();
+    else if (!elsewhereEl && wantElsewhere) head.insertBefore(elsewhere(doc, c), replies);
+    if (!collapsed) replies?.remove();
+    else if (!replies && c.children.length > 0) {
+      const count = subtreeSize(c);
+      head.append(el(doc, 'span', 'thr-replies', `(${count} ${count === 1 ? 'reply' : 'replies'})`));
+    }
   }
 }
 
@@ -136,14 +147,6 @@ export function applyHighlight(art: HTMLElement, c: Comment, reasons: readonly H
   const title = head.firstElementChild!.nextElementSibling!;
   setMarkedText(title, titleOf(c), marks);
   setMarkedText(title.nextElementSibling!, titleOf(c), marks);
-}
-
-/** Adds (once) or removes the header's trailing part `cls`; the reply count stays last. */
-function setTail(head: Element, cls: 'thr-elsewhere' | 'thr-replies', make: (() => Element) | null): void {
-  let found: Element | null = null;
-  for (let n = head.lastElementChild; n && !found; n = n.previousElementSibling) if (n.classList.contains(cls)) found = n;
-  if (found && !make) found.remove();
-  else if (!found && make) head.insertBefore(make(), cls === 'thr-replies' ? null : tailAnchor(head));
 }
 
 /** Where badges and the "elsewhere" link go: before the trailing parts that follow them. */

@@ -142,8 +142,8 @@ export class TreeView {
     applyState(art, c, state);
     if (state === 'hidden') return;
     const full = state === 'full';
-    const slot = art.children[1];
-    if (slot?.classList.contains('thr-body')) {
+    const slot = art.firstElementChild!.nextElementSibling;
+    if (slot?.className === 'thr-body') {
       (slot as HTMLElement).hidden = !full;
     } else if (full) {
       const nodes = textNodes(c);
