@@ -12,6 +12,10 @@ import { ViewStore } from '../overlay/view-store';
 import { mountOverlay, type Mounted } from '../overlay/mount';
 import { watchGrowth } from './growth';
 import { mark } from './marks';
+import { finishInSlices } from '../shared/slices';
+
+/** Main-thread time per slice of the parse: well under a frame, so input and painting go on. */
+const PARSE_SLICE_MS = 12;
 
 export interface Controller {
   status(): PageStatus;
@@ -33,7 +37,8 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
   settingsLoaded.catch(() => {}); // awaited below, unless the page turns out not to be one we read
   let discussion: Discussion;
   try {
-    const result = adapter.parse(doc, url);
+    // Big threads are read in slices: the page stays responsive while it is read.
+    const result = adapter.parseSteps ? await finishInSlices(adapter.parseSteps(doc, url), PARSE_SLICE_MS) : adapter.parse(doc, url);
     if (!result.ok) return notRecognized(result.reason);
     discussion = buildTree(result.page);
     mark('parsed');

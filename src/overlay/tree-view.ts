@@ -4,7 +4,7 @@ import { keywordRanges } from '../model/highlight';
 import { ROOT, type ViewChange, type ViewStore } from './view-store';
 import { applyHighlight, applyState, createComment, textNodes } from './comment-element';
 import { borrow, giveBack, type Loan } from './body-slot';
-import { runInSlices, type Slices } from './slices';
+import { runInSlices, type Slices } from '../shared/slices';
 
 /**
  * Replies deeper than this are not indented further: they follow their parent in the list of

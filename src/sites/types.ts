@@ -18,4 +18,11 @@ export interface SiteAdapter {
   detect(doc: Document): boolean;
   /** Full parse. Must not throw on odd markup: return `{ ok: false, reason }` instead. */
   parse(doc: Document, url: URL): ParseResult;
+  /**
+   * The same parse as steps: yields every so many comments, so that the content script can
+   * read a page of thousands of comments in slices instead of one long task (see
+   * shared/slices.ts). Adapters of sites with big threads provide it; `parse` then runs it
+   * to its end at once.
+   */
+  parseSteps?(doc: Document, url: URL): Generator<void, ParseResult>;
 }

@@ -32,7 +32,9 @@ export function runInSlices(work: (deadline: number) => boolean, { firstMs, slic
   };
   step(firstMs);
   return {
-    flush: () => step(Infinity),
+    flush: () => {
+      while (state === 'running') step(Infinity);
+    },
     cancel: () => {
       if (state === 'running') state = 'cancelled';
     },
@@ -56,4 +58,39 @@ function yieldThen(fn: () => void): void {
 
 function reportError(err: unknown): void {
   console.warn('Threshold:', err);
+}
+
+/**
+ * Runs a computation written as steps (a generator that yields between pieces of work) to its
+ * end in slices of `sliceMs`, and resolves with its result. A step that throws rejects.
+ */
+export function finishInSlices<T>(steps: Iterator<void, T>, sliceMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    runInSlices(
+      (deadline) => {
+        try {
+          for (;;) {
+            const r = steps.next();
+            if (r.done) {
+              resolve(r.value);
+              return true;
+            }
+            if (performance.now() >= deadline) return false;
+          }
+        } catch (err) {
+          reject(err);
+          return true;
+        }
+      },
+      { firstMs: sliceMs, sliceMs },
+    );
+  });
+}
+
+/** The same computation all at once, for callers that need its result now. */
+export function finishNow<T>(steps: Iterator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
