@@ -39,12 +39,20 @@ const ANONYMOUS = 'Anonymous Coward';
 /** Slashdot's anonymous-coward account, as D2 reports it (user_uid(666) with user_is_anon(1)). */
 const ANONYMOUS_UID = 666;
 
-/** Every comment the listing's markup shows, in document order; ids are unique (first wins). */
-export function readListing(ctx: ReadContext): FoundComment[] {
+/** Comments read between two yields of readListingSteps. */
+const STEP = 32;
+
+/**
+ * Every comment the listing's markup shows, in document order; ids are unique (first wins).
+ * Yields every STEP comments, so the content script can read big pages in slices.
+ */
+export function* readListingSteps(ctx: ReadContext): Generator<void, FoundComment[]> {
   const out: FoundComment[] = [];
   const seen = new Set<string>();
+  // A static list: the page may change between slices, what was there when reading began is read.
   const items = ctx.container.querySelectorAll('li');
   for (let i = 0; i < items.length; i++) {
+    if (i % STEP === STEP - 1) yield;
     const li = items[i]!;
     const tree = /^tree_(\d+)$/.exec(li.id);
     const found = tree ? readTreeItem(li, tree[1]!, ctx) : li.id === '' ? readOneLiner(li, ctx) : null;

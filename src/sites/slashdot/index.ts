@@ -5,7 +5,8 @@
 import type { ParseResult, RawComment } from '../../model/types';
 import type { SiteAdapter } from '../types';
 import { placeComments } from '../shared/parents';
-import { commentUrl, readListing, stubFromScript, type FoundComment, type ReadContext } from './comments';
+import { commentUrl, readListingSteps, stubFromScript, type FoundComment, type ReadContext } from './comments';
+import { finishNow } from '../../shared/slices';
 import { readScriptData } from './script-data';
 import {
   declaredCountOf,
@@ -42,15 +43,21 @@ export const slashdot: SiteAdapter = {
   },
 
   parse(doc: Document, url: URL): ParseResult {
-    try {
-      return parseSlashdot(doc, url);
-    } catch {
-      return { ok: false, reason: UNREADABLE };
-    }
+    return finishNow(parseSteps(doc, url));
   },
+
+  parseSteps,
 };
 
-function parseSlashdot(doc: Document, url: URL): ParseResult {
+function* parseSteps(doc: Document, url: URL): Generator<void, ParseResult> {
+  try {
+    return yield* parseSlashdot(doc, url);
+  } catch {
+    return { ok: false, reason: UNREADABLE };
+  }
+}
+
+function* parseSlashdot(doc: Document, url: URL): Generator<void, ParseResult> {
   const container = doc.getElementById('commentlisting');
   if (!container) return { ok: false, reason: NO_COMMENTS };
 
@@ -68,7 +75,7 @@ function parseSlashdot(doc: Document, url: URL): ParseResult {
     },
   };
 
-  const found: FoundComment[] = readListing(ctx);
+  const found: FoundComment[] = yield* readListingSteps(ctx);
   if (script) {
     // Comments the script knows but the markup does not show at all.
     const listed = new Set(found.map((f) => f.raw.id));
