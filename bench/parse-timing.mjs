@@ -3,12 +3,21 @@
 //
 //   node bench/parse-timing.mjs                      # 5,000 and 20,000 comments, 7 rounds
 //   node bench/parse-timing.mjs --sizes=5000 --rounds=3
-//   node bench/parse-timing.mjs --sizes=5000 --rounds=1 --profile   # + hottest functions of a cold parse
+//   node bench/parse-timing.mjs --sizes=5000 --rounds=1 --profile  # + hottest functions (first round)
+//   node bench/parse-timing.mjs --baseline=HEAD~1                   # the same, for two versions
+//   node bench/parse-timing.mjs --baseline=../other-worktree         # (a directory holding src/)
+//   node bench/parse-timing.mjs --isolated                          # in a world of its own
 //
 // Each round loads the page afresh and parses it twice: "cold" is the first parse in that page
-// (what the content script pays: nothing compiled yet), "warm" the second. Medians of rounds.
+// (what the content script pays: nothing compiled yet, no DOM wrapper made), "warm" the second.
+// "cpu" is the main-thread CPU time of the task running the cold parse (CDP TaskDuration in
+// thread ticks), which other processes competing for the cores inflate less than wall time.
+// Figures are medians of rounds. With --baseline=REF, src/ at that git revision is bundled too
+// and rounds alternate between it and the working tree, so both see the same load on the machine.
 // Also prints a digest of the parsed model, so a change meant to be invisible can be checked
 // to give the very same result in a real browser (jsdom tests aside).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -56,14 +65,30 @@ window.__digest = () => {
 };
 `;
 
+async function bundleParser(srcRoot) {
+  const out = await build({ absWorkingDir: srcRoot, stdin: { contents: ENTRY, resolveDir: srcRoot, loader: 'js' },
+    bundle: true, format: 'iife', target: ['chrome120'], write: false, logLevel: 'warning' });
+  return out.outputFiles[0].text;
+}
+
 async function bundle(dir) {
   // Written to a temporary directory, not node_modules/.cache: nothing shared is touched.
   const gen = path.join(dir, 'generate.mjs');
   await build({ absWorkingDir: root, entryPoints: ['bench/generate.ts'], outfile: gen, bundle: true,
     platform: 'node', format: 'esm', logLevel: 'warning' });
-  const parser = await build({ absWorkingDir: root, stdin: { contents: ENTRY, resolveDir: root, loader: 'js' },
-    bundle: true, format: 'iife', target: ['chrome120'], write: false, logLevel: 'warning' });
-  return { generate: await import(pathToFileURL(gen).href), parserJs: parser.outputFiles[0].text };
+  const versions = [{ name: 'current', js: await bundleParser(root) }];
+  if (opt.baseline) {
+    const ref = String(opt.baseline);
+    // A directory holding a src/ (an unpacked copy, another worktree), else a git revision.
+    let base = path.resolve(ref);
+    if (!existsSync(path.join(base, 'src'))) {
+      base = path.join(dir, 'baseline');
+      execFileSync('mkdir', ['-p', base]);
+      execFileSync('sh', ['-c', 'git archive "$1" src | tar -x -C "$2"', 'sh', ref, base], { cwd: root });
+    }
+    versions.unshift({ name: path.basename(ref), js: await bundleParser(base) });
+  }
+  return { generate: await import(pathToFileURL(gen).href), versions };
 }
 
 /** Self time per function (top 25), over both parses of the profiled round. */
@@ -80,6 +105,68 @@ function printProfile(profile) {
   for (const [k, ms] of top) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${k}`);
 }
 
+/**
+ * Puts the parser into the page and returns a function evaluating an expression where it is:
+ * the page's own world (a <script> element, as asked for by default), or with --isolated a
+ * world of its own, as a content script runs in (there, Blink keeps the script's wrappers of DOM
+ * nodes in a table instead of on the nodes, so every node handed to script costs a bit more).
+ */
+async function installParser(page, js) {
+  if (!opt.isolated) {
+    await page.addScriptTag({ content: js });
+    return (expression) => page.evaluate(expression);
+  }
+  const cdp = await page.createCDPSession();
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const { executionContextId: contextId } = await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: 'parse-timing',
+  });
+  const inPage = async (expression) => {
+    const r = await cdp.send('Runtime.evaluate', { expression, contextId, returnByValue: true });
+    if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
+    return r.result.value;
+  };
+  await inPage(js);
+  return inPage;
+}
+
+/** One fresh load of the page, parsed twice with one version of the parser. */
+async function round(browser, url, js, run, first) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    const inPage = await installParser(page, js);
+    const metrics = await page.createCDPSession();
+    await metrics.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const cdp = opt.profile && first ? await page.createCDPSession() : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
+    const scriptTime = async () =>
+      (await metrics.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+    const before = await scriptTime();
+    const cold = await inPage('(() => { const a = window.__parse(); return [a.ms, a.d.all.length]; })()');
+    const cpu = (await scriptTime()) - before;
+    const warm = await inPage('window.__parse().ms');
+    if (cdp) {
+      console.log(`${run.version}, ${run.comments} comments: self time, cold and warm parse`);
+      printProfile((await cdp.send('Profiler.stop')).profile);
+    }
+    run.cold.push(cold[0]);
+    run.warm.push(warm);
+    run.cpu.push(cpu);
+    if (first) {
+      const json = await inPage('window.__digest()');
+      run.digest = `${cold[1]} comments, sha256 ${createHash('sha256').update(json).digest('hex').slice(0, 16)}`;
+    }
+  } finally {
+    await page.close();
+  }
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -90,8 +177,9 @@ async function main() {
   let server = null;
   let browser = null;
   try {
-    const { generate, parserJs } = await bundle(dir);
+    const { generate, versions } = await bundle(dir);
     const pages = new Map(SIZES.map((n) => [`/${n}.html`, generate.generateSlashdotPage({ comments: n, seed: 1 })]));
+    closing = () => Promise.allSettled([browser?.close(), server?.close()]);
     server = await serve(async (p) => (pages.has(p) ? { body: pages.get(p) } : null));
     browser = await puppeteer.launch({
       browser: 'chrome', executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, pipe: true,
@@ -100,37 +188,19 @@ async function main() {
     });
     const results = [];
     for (const n of SIZES) {
-      const cold = [];
-      const warm = [];
-      let digest = null;
+      const runs = versions.map((v) => ({ version: v.name, comments: n, cold: [], warm: [], cpu: [], digest: null }));
       for (let r = 0; r < ROUNDS; r++) {
-        const page = await browser.newPage();
-        await page.goto(`${server.origin}/${n}.html`, { waitUntil: 'load', timeout: 120_000 });
-        await page.addScriptTag({ content: parserJs });
-        const cdp = opt.profile && r === 0 ? await page.createCDPSession() : null;
-        if (cdp) {
-          await cdp.send('Profiler.enable');
-          await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-          await cdp.send('Profiler.start');
-        }
-        const times = await page.evaluate(() => {
-          const a = window.__parse();
-          const b = window.__parse();
-          return [a.ms, b.ms, a.d.all.length];
-        });
-        if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
-        cold.push(times[0]);
-        warm.push(times[1]);
-        if (r === 0) {
-          const json = await page.evaluate(() => window.__digest());
-          digest = `${times[2]} comments, sha256 ${createHash('sha256').update(json).digest('hex').slice(0, 16)}`;
-        }
-        await page.close();
+        // Alternate which version goes first in a round: neither always gets the quieter moment.
+        const order = r % 2 ? [...runs.keys()].reverse() : [...runs.keys()];
+        for (const i of order) await round(browser, `${server.origin}/${n}.html`, versions[i].js, runs[i], r === 0);
       }
-      const row = { comments: n, coldMs: median(cold), warmMs: median(warm), digest, cold, warm };
-      results.push(row);
-      console.log(`${String(n).padStart(6)} comments: cold ${row.coldMs.toFixed(1)} ms, warm ${row.warmMs.toFixed(1)} ms ` +
-        `(median of ${ROUNDS}; cold ${cold.map((x) => x.toFixed(0)).join(' ')})  ${digest}`);
+      for (const run of runs) {
+        Object.assign(run, { coldMs: median(run.cold), warmMs: median(run.warm), cpuMs: median(run.cpu) });
+        results.push(run);
+        console.log(`${String(n).padStart(6)} comments, ${run.version.padEnd(8)}: cold ${run.coldMs.toFixed(1)} ms, ` +
+          `cpu ${run.cpuMs.toFixed(1)} ms, warm ${run.warmMs.toFixed(1)} ms (median of ${ROUNDS}; ` +
+          `cold ${run.cold.map((x) => x.toFixed(0)).join(' ')})  ${run.digest}`);
+      }
     }
     if (opt.json) console.log(JSON.stringify(results));
   } finally {
@@ -138,6 +208,13 @@ async function main() {
     if (server) await server.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+let closing = null;
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    Promise.resolve(closing?.()).finally(() => process.exit(130));
+  });
 }
 
 main().catch((err) => {
