@@ -18,7 +18,7 @@
 
 import type { RawComment } from '../../model/types';
 import { cleanText, parseScoreText } from '../shared/score';
-import { absoluteUrl, tryUrl } from '../shared/url';
+import { ResolvedLinks, viewLink, type LinkView } from '../shared/url';
 import type { ParentClaim } from '../shared/parents';
 import type { ScriptComment, ScriptData } from './script-data';
 
@@ -33,6 +33,25 @@ export interface ReadContext {
   script: ScriptData | null;
   /** Builds the site's link to a comment (for those without one in the markup). */
   commentLink(id: string): string | null;
+  /** What one parse remembers; from newReadCache(pageUrl). */
+  cache: ReadCache;
+}
+
+/**
+ * What many comments share, resolved once per parse. `new URL` costs microseconds, and a page of
+ * 5,000 comments holds some 15,000 links; links are read with viewLink (mostly without it), and
+ * only those whose text can name what is looked for.
+ */
+export interface ReadCache {
+  links: ResolvedLinks;
+  /** The page address's `cid=`: links without a query of their own take the page's. */
+  pageCid: string | null;
+  /** discussionUrl by (origin, path, sid) of the links one-liners carry. */
+  discussions: Map<string, string | null>;
+}
+
+export function newReadCache(pageUrl: URL): ReadCache {
+  return { links: new ResolvedLinks(pageUrl), pageCid: pageUrl.searchParams.get('cid'), discussions: new Map() };
 }
 
 const ANONYMOUS = 'Anonymous Coward';
@@ -92,7 +111,7 @@ function readTreeItem(li: Element, id: string, ctx: ReadContext): FoundComment {
 
   let { score, reason } = parseScoreText(parts.score?.textContent ?? '');
   if (score === null && entry) score = scriptScore(entry);
-  const { author, authorUrl } = readAuthor(parts.details, ctx.pageUrl);
+  const { author, authorUrl } = readAuthor(parts.details, ctx.cache.links);
 
   return {
     raw: {
@@ -168,7 +187,7 @@ function readOneLiner(li: Element, ctx: ReadContext): FoundComment | null {
   const link = li.firstElementChild;
   if (!link || link.tagName !== 'A') return null;
   if (link.previousSibling !== null && cleanText(link.previousSibling.textContent) !== '') return null;
-  const href = tryUrl(link.getAttribute('href'), ctx.pageUrl);
+  const href = viewLink(link.getAttribute('href'), ctx.pageUrl);
   const idMatch = href ? /^#(\d+)$/.exec(href.hash) : null;
   if (!href || !idMatch) return null;
   const id = idMatch[1]!;
@@ -184,7 +203,7 @@ function readOneLiner(li: Element, ctx: ReadContext): FoundComment | null {
   const author = rest.slice(3, at).trim();
   const timestamp = close < 0 ? '' : rest.slice(close + 1).trim();
 
-  const pid = href.searchParams.get('pid');
+  const pid = href.param('pid');
   const entry = ctx.script?.comments.get(id);
   return {
     raw: {
@@ -198,7 +217,7 @@ function readOneLiner(li: Element, ctx: ReadContext): FoundComment | null {
       signature: null,
       body: null,
       signatureEl: null,
-      permalink: commentUrl(href, id) ?? ctx.commentLink(id),
+      permalink: linkedCommentUrl(href, id, ctx.cache) ?? ctx.commentLink(id),
       form: 'oneline',
     },
     claim: {
@@ -226,9 +245,9 @@ function parentLink(parts: Parts, id: string, base: URL): string | null | undefi
   if (!sub) return undefined;
   for (const a of parts.links) {
     if (!sub.contains(a)) continue;
-    const u = tryUrl(a.getAttribute('href'), base);
-    const cid = u?.searchParams.get('cid');
-    if (u && cid && /^\d+$/.test(cid) && cid !== id && !u.searchParams.has('op')) return cid;
+    const u = viewLink(a.getAttribute('href'), base);
+    const cid = u?.param('cid');
+    if (u && cid && /^\d+$/.test(cid) && cid !== id && u.param('op') === null) return cid;
   }
   // No parent link: classic prints one for every reply, so this is a top-level comment.
   return null;
@@ -246,7 +265,7 @@ function readTitle(heading: Element | null, scoreEl: Element | null): string {
 }
 
 /** "by <a href="//slashdot.org/~NICK">NICK (UID)</a>" or "by Anonymous Coward". */
-function readAuthor(details: Element | null, base: URL): { author: string; authorUrl: string | null } {
+function readAuthor(details: Element | null, links: ResolvedLinks): { author: string; authorUrl: string | null } {
   if (!details) return { author: '', authorUrl: null };
   for (let el = details.firstElementChild; el; el = el.nextElementSibling) {
     const href = el.tagName === 'A' ? el.getAttribute('href') : null;
@@ -254,7 +273,7 @@ function readAuthor(details: Element | null, base: URL): { author: string; autho
     if (href && (href.includes('/~') || /users\.pl\?(?:.*&)?(?:uid|nick)=/.test(href))) {
       // "vigmeister (1112659)": the number is the account id, not part of the name.
       const author = cleanText(el.textContent).replace(/\s*\(\d+\)$/, '');
-      return { author, authorUrl: absoluteUrl(href, base) };
+      return { author, authorUrl: links.absolute(href) };
     }
   }
   let text = '';
@@ -276,22 +295,56 @@ function readSignature(sig: Element): string | null {
 
 /** The comment's own "#ID" link (comments.pl?sid=…&cid=ID), else one built from the page's links. */
 function ownLink(parts: Parts, id: string, ctx: ReadContext): string | null {
+  // Resolving is what costs, so only links whose text can name cid=ID are resolved: those that
+  // say "cid=ID" or hold a percent-escape or a tab/newline (which resolving decodes or drops).
+  // Links bringing no query of their own take the page's, so if the page's says cid=ID, all are.
+  const want = `cid=${id}`;
+  const anyLink = ctx.cache.pageCid === id;
   for (const a of parts.links) {
     const href = a.getAttribute('href');
-    const u = tryUrl(href, ctx.pageUrl);
-    if (u && u.searchParams.get('cid') === id && !u.searchParams.has('op')) return absoluteUrl(href, ctx.pageUrl);
+    if (href === null || (!anyLink && !href.includes(want) && !MAY_DISGUISE_RE.test(href))) continue;
+    const u = viewLink(href, ctx.pageUrl);
+    if (u && u.param('cid') === id && u.param('op') === null) {
+      // As absoluteUrl(href, pageUrl), from the link at hand.
+      return href.trim() !== '' && (u.protocol === 'http:' || u.protocol === 'https:') ? u.href : null;
+    }
   }
   return ctx.commentLink(id);
 }
 
-/** The site's address of one comment, on the same script as a link that names the discussion. */
-export function commentUrl(link: URL, id: string): string | null {
-  const sid = link.searchParams.get('sid');
+/** What in a link's text can make its query say more than the text shows. */
+const MAY_DISGUISE_RE = /[%\t\n\r]/;
+
+/**
+ * The site's address of a discussion, on the same script as a link that names it, with only its
+ * `sid=`: "https://host/comments.pl?sid=1". A comment's address is this and "&cid=ID" (withCid):
+ * what URLSearchParams.set('cid', ID) would append.
+ */
+export function discussionUrl(link: LinkView): string | null {
+  const sid = link.param('sid');
   if (!sid || (link.protocol !== 'http:' && link.protocol !== 'https:')) return null;
   const u = new URL(link.pathname, link.origin);
   u.searchParams.set('sid', sid);
-  u.searchParams.set('cid', id);
   return u.href;
+}
+
+/** A comment's address from its discussion's. Comment ids are digits: nothing to escape. */
+export function withCid(discussion: string, id: string): string {
+  return `${discussion}&cid=${id}`;
+}
+
+/** The comment's address, with the discussion's made once for all the links naming it. */
+function linkedCommentUrl(link: LinkView, id: string, cache: ReadCache): string | null {
+  const sid = link.param('sid');
+  if (!sid || (link.protocol !== 'http:' && link.protocol !== 'https:')) return null;
+  // Neither an origin nor a serialized path holds a newline: the key is unambiguous.
+  const key = `${link.origin}\n${link.pathname}\n${sid}`;
+  let discussion = cache.discussions.get(key);
+  if (discussion === undefined) {
+    discussion = discussionUrl(link);
+    cache.discussions.set(key, discussion);
+  }
+  return discussion === null ? null : withCid(discussion, id);
 }
 
 function scriptScore(entry: ScriptComment): number | null {
