@@ -18,7 +18,7 @@
 
 import type { RawComment } from '../../model/types';
 import { cleanText, parseScoreText } from '../shared/score';
-import { absoluteUrl, tryUrl } from '../shared/url';
+import { ResolvedLinks, viewLink, type LinkView } from '../shared/url';
 import type { ParentClaim } from '../shared/parents';
 import type { ScriptComment, ScriptData } from './script-data';
 
@@ -33,6 +33,25 @@ export interface ReadContext {
   script: ScriptData | null;
   /** Builds the site's link to a comment (for those without one in the markup). */
   commentLink(id: string): string | null;
+  /** What one parse remembers; from newReadCache(pageUrl). */
+  cache: ReadCache;
+}
+
+/**
+ * What many comments share, resolved once per parse. `new URL` costs microseconds, and a page of
+ * 5,000 comments holds some 15,000 links; links are read with viewLink (mostly without it), and
+ * only those whose text can name what is looked for.
+ */
+export interface ReadCache {
+  links: ResolvedLinks;
+  /** The page address's `cid=`: links without a query of their own take the page's. */
+  pageCid: string | null;
+  /** discussionUrl by (origin, path, sid) of the links one-liners carry. */
+  discussions: Map<string, string | null>;
+}
+
+export function newReadCache(pageUrl: URL): ReadCache {
+  return { links: new ResolvedLinks(pageUrl), pageCid: pageUrl.searchParams.get('cid'), discussions: new Map() };
 }
 
 const ANONYMOUS = 'Anonymous Coward';
@@ -54,8 +73,9 @@ export function* readListingSteps(ctx: ReadContext): Generator<void, FoundCommen
   for (let i = 0; i < items.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const li = items[i]!;
-    const tree = /^tree_(\d+)$/.exec(li.id);
-    const found = tree ? readTreeItem(li, tree[1]!, ctx) : li.id === '' ? readOneLiner(li, ctx) : null;
+    const liId = li.id;
+    const tree = liId === '' ? null : digitsAfter('tree_', liId);
+    const found = tree !== null ? readTreeItem(li, tree, ctx) : liId === '' ? readOneLiner(li, ctx) : null;
     if (found && !seen.has(found.raw.id)) {
       seen.add(found.raw.id);
       out.push(found);
@@ -100,7 +120,7 @@ function readTreeItem(li: Element, id: string, ctx: ReadContext): FoundComment {
 
   let { score, reason } = parseScoreText(parts.score?.textContent ?? '');
   if (score === null && entry) score = scriptScore(entry);
-  const { author, authorUrl } = readAuthor(parts.details, ctx.pageUrl);
+  const { author, authorUrl } = readAuthor(parts.details, ctx.cache.links);
 
   return {
     raw: {
@@ -122,7 +142,16 @@ function readTreeItem(li: Element, id: string, ctx: ReadContext): FoundComment {
   };
 }
 
-/** The parts of one comment's div, found in a single walk that does not enter the text. */
+/**
+ * The parts of one comment's div, found in a single walk that does not enter the text.
+ *
+ * Speed: a classic page of 5,000 comments holds some 65,000 elements, and this walk visits
+ * about 45,000 of them, so the work per element is kept to a few DOM reads: tagName, id (an
+ * empty string on most elements; compared without building six names per comment), and the
+ * class while the details are not found (className: classList would make a DOMTokenList for
+ * every element it is read on). The links are recorded as the walk passes them, with the span
+ * of those inside the sub, so that finding the own and parent links needs no second search.
+ */
 interface Parts {
   heading: Element | null;
   score: Element | null;
@@ -135,40 +164,83 @@ interface Parts {
   shrunk: Element | null;
   /** Links outside the body and signature, in order. */
   links: Element[];
+  /** links[subStart, subEnd) are those inside `sub` (`sub` included); set when `sub` is. */
+  subStart: number;
+  subEnd: number;
 }
 
 function collectParts(div: Element, id: string): Parts {
-  const parts: Parts = { heading: null, score: null, details: null, other: null, body: null, sig: null, sub: null, shrunk: null, links: [] };
-  const ids = new Map<string, 'score' | 'other' | 'body' | 'sig' | 'sub' | 'shrunk'>([
-    [`comment_shrunk_${id}`, 'shrunk'],
-    [`comment_score_${id}`, 'score'],
-    [`comment_otherdetails_${id}`, 'other'],
-    [`comment_body_${id}`, 'body'],
-    [`comment_sig_${id}`, 'sig'],
-    [`comment_sub_${id}`, 'sub'],
-  ]);
+  const parts: Parts = {
+    heading: null,
+    score: null,
+    details: null,
+    other: null,
+    body: null,
+    sig: null,
+    sub: null,
+    shrunk: null,
+    links: [],
+    subStart: 0,
+    subEnd: -1,
+  };
+  const links = parts.links;
+  // The parts' ids are "comment_KIND_ID": compare KIND only where the id ends in "_ID".
+  const suffix = `_${id}`;
   let el: Element | null = div.firstElementChild;
   while (el) {
     let enter = true;
-    const key = el.id ? ids.get(el.id) : undefined;
-    if (key && !parts[key]) {
-      parts[key] = el;
-      // User-written text: nothing of ours inside, and it may be long.
-      if (key === 'body' || key === 'sig') enter = false;
+    const elId = el.id;
+    if (elId.length > suffix.length + 8 && elId.endsWith(suffix) && elId.startsWith('comment_')) {
+      switch (elId.slice(8, elId.length - suffix.length)) {
+        case 'shrunk':
+          parts.shrunk ??= el;
+          break;
+        case 'score':
+          parts.score ??= el;
+          break;
+        case 'otherdetails':
+          parts.other ??= el;
+          break;
+        case 'body':
+          // User-written text: nothing of ours inside, and it may be long.
+          if (!parts.body) (parts.body = el), (enter = false);
+          break;
+        case 'sig':
+          if (!parts.sig) (parts.sig = el), (enter = false);
+          break;
+        case 'sub':
+          if (!parts.sub) (parts.sub = el), (parts.subStart = links.length);
+          break;
+      }
     }
     const tag = el.tagName;
-    if (tag === 'A') parts.links.push(el);
+    if (tag === 'A') links.push(el);
     else if (tag === 'H4' && !parts.heading) parts.heading = el;
-    else if (!parts.details && el.classList.contains('details')) parts.details = el;
+    else if (!parts.details && hasClass(el, 'details')) parts.details = el;
 
     if (enter && el.firstElementChild) {
       el = el.firstElementChild;
       continue;
     }
-    while (el && el !== div && !el.nextElementSibling) el = el.parentElement;
+    // Leaving el's subtree: climb to the next element in document order, noting when the
+    // subtree left is the sub's (its links end there).
+    while (el && el !== div && !el.nextElementSibling) {
+      if (el === parts.sub) parts.subEnd = links.length;
+      el = el.parentElement;
+    }
+    if (el && el === parts.sub) parts.subEnd = links.length;
     el = el && el !== div ? el.nextElementSibling : null;
   }
   return parts;
+}
+
+/** `el.classList.contains(name)` without making the element a DOMTokenList. */
+function hasClass(el: Element, name: string): boolean {
+  // className is a cheaper read than getAttribute('class'), but on SVG elements it is an object.
+  const className: unknown = el.className;
+  const cls = typeof className === 'string' ? className : el.getAttribute('class');
+  if (cls === null || !cls.includes(name)) return false;
+  return cls === name || cls.split(/[\t\n\f\r ]/).includes(name);
 }
 
 /** `<li><a href="…pid=P#ID">Title</a> by NICK (Score:N) DATE<ul id="commtree_ID">…` */
@@ -176,10 +248,9 @@ function readOneLiner(li: Element, ctx: ReadContext): FoundComment | null {
   const link = li.firstElementChild;
   if (!link || link.tagName !== 'A') return null;
   if (link.previousSibling !== null && cleanText(link.previousSibling.textContent) !== '') return null;
-  const href = tryUrl(link.getAttribute('href'), ctx.pageUrl);
-  const idMatch = href ? /^#(\d+)$/.exec(href.hash) : null;
-  if (!href || !idMatch) return null;
-  const id = idMatch[1]!;
+  const href = viewLink(link.getAttribute('href'), ctx.pageUrl);
+  const id = href ? digitsAfter('#', href.hash) : null;
+  if (!href || id === null) return null;
 
   // The text between the link and the reply list: " by NICK (Score:1) Friday July 06, @08:58AM"
   let rest = '';
@@ -192,7 +263,7 @@ function readOneLiner(li: Element, ctx: ReadContext): FoundComment | null {
   const author = rest.slice(3, at).trim();
   const timestamp = close < 0 ? '' : rest.slice(close + 1).trim();
 
-  const pid = href.searchParams.get('pid');
+  const pid = href.param('pid');
   const entry = ctx.script?.comments.get(id);
   return {
     raw: {
@@ -206,12 +277,12 @@ function readOneLiner(li: Element, ctx: ReadContext): FoundComment | null {
       signature: null,
       body: null,
       signatureEl: null,
-      permalink: commentUrl(href, id) ?? ctx.commentLink(id),
+      permalink: linkedCommentUrl(href, id, ctx.cache) ?? ctx.commentLink(id),
       form: 'oneline',
     },
     claim: {
       id,
-      exact: entry?.pid !== undefined ? entry.pid : pid === '0' ? null : pid && /^\d+$/.test(pid) ? pid : undefined,
+      exact: entry?.pid !== undefined ? entry.pid : pid === '0' ? null : pid && isDigits(pid) ? pid : undefined,
       fallback: enclosingComment(li, ctx.container),
     },
   };
@@ -221,8 +292,8 @@ function readOneLiner(li: Element, ctx: ReadContext): FoundComment | null {
 function enclosingComment(li: Element, container: Element): string | null {
   for (let el = li.parentElement; el && el !== container; el = el.parentElement) {
     if (el.tagName === 'UL') {
-      const m = /^commtree_(\d+)$/.exec(el.id);
-      if (m) return m[1]!;
+      const id = digitsAfter('commtree_', el.id);
+      if (id !== null) return id;
     }
   }
   return null;
@@ -230,13 +301,11 @@ function enclosingComment(li: Element, container: Element): string | null {
 
 /** "[ Parent ]": the comment-sub link to another comment (cid=PARENT), not "Reply to This". */
 function parentLink(parts: Parts, id: string, base: URL): string | null | undefined {
-  const sub = parts.sub;
-  if (!sub) return undefined;
-  for (const a of parts.links) {
-    if (!sub.contains(a)) continue;
-    const u = tryUrl(a.getAttribute('href'), base);
-    const cid = u?.searchParams.get('cid');
-    if (u && cid && /^\d+$/.test(cid) && cid !== id && !u.searchParams.has('op')) return cid;
+  if (!parts.sub) return undefined;
+  for (let i = parts.subStart; i < parts.subEnd; i++) {
+    const u = viewLink(parts.links[i]!.getAttribute('href'), base);
+    const cid = u?.param('cid');
+    if (u && cid && isDigits(cid) && cid !== id && u.param('op') === null) return cid;
   }
   // No parent link: classic prints one for every reply, so this is a top-level comment.
   return null;
@@ -254,7 +323,7 @@ function readTitle(heading: Element | null, scoreEl: Element | null): string {
 }
 
 /** "by <a href="//slashdot.org/~NICK">NICK (UID)</a>" or "by Anonymous Coward". */
-function readAuthor(details: Element | null, base: URL): { author: string; authorUrl: string | null } {
+function readAuthor(details: Element | null, links: ResolvedLinks): { author: string; authorUrl: string | null } {
   if (!details) return { author: '', authorUrl: null };
   for (let el = details.firstElementChild; el; el = el.nextElementSibling) {
     const href = el.tagName === 'A' ? el.getAttribute('href') : null;
@@ -262,7 +331,7 @@ function readAuthor(details: Element | null, base: URL): { author: string; autho
     if (href && (href.includes('/~') || /users\.pl\?(?:.*&)?(?:uid|nick)=/.test(href))) {
       // "vigmeister (1112659)": the number is the account id, not part of the name.
       const author = cleanText(el.textContent).replace(/\s*\(\d+\)$/, '');
-      return { author, authorUrl: absoluteUrl(href, base) };
+      return { author, authorUrl: links.absolute(href) };
     }
   }
   let text = '';
@@ -284,22 +353,56 @@ function readSignature(sig: Element): string | null {
 
 /** The comment's own "#ID" link (comments.pl?sid=…&cid=ID), else one built from the page's links. */
 function ownLink(parts: Parts, id: string, ctx: ReadContext): string | null {
+  // Resolving is what costs, so only links whose text can name cid=ID are resolved: those that
+  // say "cid=ID" or hold a percent-escape or a tab/newline (which resolving decodes or drops).
+  // Links bringing no query of their own take the page's, so if the page's says cid=ID, all are.
+  const want = `cid=${id}`;
+  const anyLink = ctx.cache.pageCid === id;
   for (const a of parts.links) {
     const href = a.getAttribute('href');
-    const u = tryUrl(href, ctx.pageUrl);
-    if (u && u.searchParams.get('cid') === id && !u.searchParams.has('op')) return absoluteUrl(href, ctx.pageUrl);
+    if (href === null || (!anyLink && !href.includes(want) && !MAY_DISGUISE_RE.test(href))) continue;
+    const u = viewLink(href, ctx.pageUrl);
+    if (u && u.param('cid') === id && u.param('op') === null) {
+      // As absoluteUrl(href, pageUrl), from the link at hand.
+      return href.trim() !== '' && (u.protocol === 'http:' || u.protocol === 'https:') ? u.href : null;
+    }
   }
   return ctx.commentLink(id);
 }
 
-/** The site's address of one comment, on the same script as a link that names the discussion. */
-export function commentUrl(link: URL, id: string): string | null {
-  const sid = link.searchParams.get('sid');
+/** What in a link's text can make its query say more than the text shows. */
+const MAY_DISGUISE_RE = /[%\t\n\r]/;
+
+/**
+ * The site's address of a discussion, on the same script as a link that names it, with only its
+ * `sid=`: "https://host/comments.pl?sid=1". A comment's address is this and "&cid=ID" (withCid):
+ * what URLSearchParams.set('cid', ID) would append.
+ */
+export function discussionUrl(link: LinkView): string | null {
+  const sid = link.param('sid');
   if (!sid || (link.protocol !== 'http:' && link.protocol !== 'https:')) return null;
   const u = new URL(link.pathname, link.origin);
   u.searchParams.set('sid', sid);
-  u.searchParams.set('cid', id);
   return u.href;
+}
+
+/** A comment's address from its discussion's. Comment ids are digits: nothing to escape. */
+export function withCid(discussion: string, id: string): string {
+  return `${discussion}&cid=${id}`;
+}
+
+/** The comment's address, with the discussion's made once for all the links naming it. */
+function linkedCommentUrl(link: LinkView, id: string, cache: ReadCache): string | null {
+  const sid = link.param('sid');
+  if (!sid || (link.protocol !== 'http:' && link.protocol !== 'https:')) return null;
+  // Neither an origin nor a serialized path holds a newline: the key is unambiguous.
+  const key = `${link.origin}\n${link.pathname}\n${sid}`;
+  let discussion = cache.discussions.get(key);
+  if (discussion === undefined) {
+    discussion = discussionUrl(link);
+    cache.discussions.set(key, discussion);
+  }
+  return discussion === null ? null : withCid(discussion, id);
 }
 
 function scriptScore(entry: ScriptComment): number | null {
@@ -315,4 +418,21 @@ function emptyEntry(id: string): ScriptComment {
 function childById(parent: Element, id: string): Element | null {
   for (let el = parent.firstElementChild; el; el = el.nextElementSibling) if (el.id === id) return el;
   return null;
+}
+
+/** `/^PREFIX(\d+)$/.exec(text)?.[1] ?? null`, without a regular expression per element. */
+function digitsAfter(prefix: string, text: string): string | null {
+  if (text.length <= prefix.length || !text.startsWith(prefix)) return null;
+  const rest = text.slice(prefix.length);
+  return isDigits(rest) ? rest : null;
+}
+
+/** `/^\d+$/.test(text)`: ASCII digits only, at least one. */
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

@@ -5,7 +5,8 @@
 import type { ParseResult, RawComment } from '../../model/types';
 import type { SiteAdapter } from '../types';
 import { placeComments } from '../shared/parents';
-import { commentUrl, readListingSteps, stubFromScript, type FoundComment, type ReadContext } from './comments';
+import { viewUrl } from '../shared/url';
+import { discussionUrl, newReadCache, readListingSteps, stubFromScript, withCid, type FoundComment, type ReadContext } from './comments';
 import { finishNow } from '../../shared/slices';
 import { readScriptData } from './script-data';
 import {
@@ -64,15 +65,18 @@ function* parseSlashdot(doc: Document, url: URL): Generator<void, ParseResult> {
   const script = readScriptData(doc);
   const discussionLink = discussionLinkInPage(doc, url);
   const discussionId = script?.discussionId ?? discussionSid(discussionLink);
+  // The discussion's address, which a built comment link is with "&cid=ID": made once, not per comment.
+  const discussion = discussionLink
+    ? discussionUrl(viewUrl(discussionLink))
+    : discussionId
+      ? discussionUrl(viewUrl(new URL(`/comments.pl?sid=${discussionId}`, url)))
+      : null;
   const ctx: ReadContext = {
     container,
     pageUrl: url,
     script,
-    commentLink(id) {
-      if (discussionLink) return commentUrl(discussionLink, id);
-      if (!discussionId) return null;
-      return commentUrl(new URL(`/comments.pl?sid=${discussionId}`, url), id);
-    },
+    commentLink: (id) => (discussion === null ? null : withCid(discussion, id)),
+    cache: newReadCache(url),
   };
 
   const found: FoundComment[] = yield* readListingSteps(ctx);

@@ -24,19 +24,27 @@ export function storySidOf(u: URL | null): string | null {
 export function threadKeyOf(doc: Document, url: URL, script: ScriptData | null): string {
   const fromUrl = storySidOf(url);
   if (fromUrl) return `slashdot:${fromUrl}`;
-  const candidates = doc.querySelectorAll(
-    'link[rel="canonical"], meta[property="og:url"], .escape-link a, .commentBox a, .titlecount a, input[name="returnto"]',
-  );
-  for (let i = 0; i < candidates.length; i++) {
-    const el = candidates[i]!;
-    const raw = el.getAttribute('href') ?? el.getAttribute('content') ?? el.getAttribute('value');
-    const sid = storySidOf(tryUrl(raw, url));
-    if (sid) return `slashdot:${sid}`;
+  const sidOf = (el: Element) => storySidOf(tryUrl(el.getAttribute('href') ?? el.getAttribute('content') ?? el.getAttribute('value'), url));
+  // The first candidate, above the listing, nearly always names the story. querySelector stops
+  // there; the list of all is costly on big pages ("… a" tests every link's ancestors).
+  const first = doc.querySelector(STORY_LINKS);
+  const fromFirst = first ? sidOf(first) : null;
+  if (fromFirst) return `slashdot:${fromFirst}`;
+  if (first) {
+    const candidates = doc.querySelectorAll(STORY_LINKS);
+    for (let i = 0; i < candidates.length; i++) {
+      const sid = candidates[i] === first ? null : sidOf(candidates[i]!);
+      if (sid) return `slashdot:${sid}`;
+    }
   }
   const discussion = script?.discussionId ?? discussionSid(url) ?? discussionSidInPage(doc, url);
   if (discussion) return `slashdot:discussion:${discussion}`;
   return `slashdot:${url.hostname}${url.pathname}`;
 }
+
+/** Elements that may name the story (its address in href, content or value). */
+const STORY_LINKS =
+  'link[rel="canonical"], meta[property="og:url"], .escape-link a, .commentBox a, .titlecount a, input[name="returnto"]';
 
 /** The numeric discussion id (comments.pl?sid=976581). */
 export function discussionSid(u: URL | null): string | null {
