@@ -12,7 +12,7 @@ export interface ScoreText {
 const SCORE_RE = /Score:\s*(-?\d+)\s*(?:,\s*(\p{L}[\p{L} -]*?))?\s*(?:\)|$|\s\()/u;
 
 export function parseScoreText(text: string): ScoreText {
-  const m = SCORE_RE.exec(text.replace(/\s+/g, ' ').trim());
+  const m = SCORE_RE.exec(cleanText(text));
   if (!m) return { score: null, reason: null };
   const n = Number(m[1]);
   const score = Number.isInteger(n) && n >= MIN_SCORE && n <= MAX_SCORE ? n : null;
@@ -22,5 +22,10 @@ export function parseScoreText(text: string): ScoreText {
 
 /** Collapses runs of white space, as the page shows text. */
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  if (text == null) return '';
+  // Most short texts (titles, names) are clean already: a test is cheaper than two new strings.
+  return NOT_CLEAN_RE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
+
+/** White space that cleanText would change: other than a space, two in a row, or at an end. */
+const NOT_CLEAN_RE = /[^\S ]|  |^ | $/;

@@ -88,7 +88,13 @@ function* parseSlashdot(doc: Document, url: URL): Generator<void, ParseResult> {
   if (found.length === 0) return { ok: false, reason: NO_COMMENTS };
 
   const { parent, order } = placeComments(found.map((f) => f.claim));
-  const comments: RawComment[] = order.map((i) => ({ ...found[i]!.raw, parent: parent[i] ?? null }));
+  // The parent added in place (found is ours alone): the same object as a copy with it, without
+  // copying 5,000 objects of fourteen fields.
+  const comments: RawComment[] = order.map((i) => {
+    const raw = found[i]!.raw;
+    raw.parent = parent[i] ?? null;
+    return raw;
+  });
 
   return {
     ok: true,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScoreText } from '../../../src/sites/shared/score';
+import { cleanText, parseScoreText } from '../../../src/sites/shared/score';
+import { createRng } from '../../hostile/rng';
 
 describe('parseScoreText', () => {
   it.each([
@@ -18,5 +19,22 @@ describe('parseScoreText', () => {
     ['', null, null],
   ])('%j → %j, %j', (text, score, reason) => {
     expect(parseScoreText(text)).toEqual({ score, reason });
+  });
+});
+
+describe('cleanText', () => {
+  // It returns clean text as it is, without the regular expressions: that must not change what
+  // collapsing and trimming white space gives.
+  const reference = (t: string) => t.replace(/\s+/g, ' ').trim();
+  it('collapses and trims white space', () => {
+    const rng = createRng(3);
+    const parts = [' ', '  ', '\n', '\t', '\u00a0', '\u2028', '\ufeff', 'a', 'bc', 'Re:', '(Score:5)'];
+    for (let i = 0; i < 3000; i++) {
+      let t = '';
+      for (let k = rng.int(0, 8); k > 0; k--) t += rng.pick(parts);
+      expect(cleanText(t), JSON.stringify(t)).toBe(reference(t));
+    }
+    expect(cleanText(null)).toBe('');
+    expect(cleanText(undefined)).toBe('');
   });
 });
