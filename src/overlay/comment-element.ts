@@ -55,7 +55,6 @@ export function createComment(doc: Document, c: Comment, flatDepth: number | nul
   const art = template(doc).cloneNode(true) as HTMLElement;
   art.setAttribute('data-comment-id', c.id);
   art.setAttribute('data-score', c.score === null ? 'unknown' : String(c.score));
-  art.setAttribute('aria-label', `${c.title || 'Comment'} by ${authorOf(c)}`);
   const head = art.firstChild as HTMLElement;
   const title = head.childNodes[1]!;
   const opener = title.nextSibling!;
@@ -75,7 +74,7 @@ export function createComment(doc: Document, c: Comment, flatDepth: number | nul
   if (flatDepth !== null) {
     art.classList.add('thr-flat');
     const depth = el(doc, 'span', 'thr-depth', `↳ level ${flatDepth + 1}`);
-    depth.title = 'Nested too deep to indent further: shown at the deepest indentation';
+    depth.title = 'Too deep to indent further';
     head.append(depth);
   }
   return art;
@@ -162,7 +161,6 @@ function elsewhere(doc: Document, c: Comment): Element {
   if (!href) return el(doc, 'span', 'thr-elsewhere', 'text not in the page');
   const a = el(doc, 'a', 'thr-elsewhere', 'read on the site');
   a.href = href;
-  a.title = 'The site did not include this comment’s text in the page';
   return a;
 }
 
