@@ -113,15 +113,12 @@ export function applyState(art: HTMLElement, c: Comment, state: DisplayState): v
     toggle.setAttribute('aria-label', `${collapsed ? 'Expand' : 'Collapse'} “${titleOf(c)}” by ${authorOf(c)}`);
   }
 
-  // Without text in the page (Slashdot's one-liners, d2's hidden stubs) the header links to the
-  // comment on the site: a body-sized notice per comment would bury the thread.
-  // Both trailing parts sit at the end of the header (the reply count last): two reads tell
-  // whether they are there, where scanning the header for them cost more than all the writes.
+  // The header's trailing parts: a link to the comment on the site for one without text in the
+  // page (Slashdot's one-liners, d2's hidden stubs: a body-sized notice each would bury the
+  // thread), and the reply count of a collapsed one, last. Two reads tell whether they are
+  // there, where scanning the header for them cost more than all the writes.
   if (!c.body || c.children.length > 0) {
-    let tail = head.lastElementChild;
-    const replies = tail?.className === 'thr-replies' ? tail : null;
-    if (replies) tail = tail!.previousElementSibling;
-    const elsewhereEl = tail?.className === 'thr-elsewhere' ? tail : null;
+    const [elsewhereEl, replies] = tailParts(head);
     const wantElsewhere = !c.body && state === 'full';
     if (elsewhereEl && !wantElsewhere) elsewhereEl.remove();
     else if (!elsewhereEl && wantElsewhere) head.insertBefore(elsewhere(doc, c), replies);
@@ -141,19 +138,20 @@ export function applyHighlight(art: HTMLElement, c: Comment, reasons: readonly H
   art.classList.toggle('thr-highlight', reasons.length > 0);
   const head = art.firstElementChild!;
   for (const b of [...head.children]) if (b.classList.contains('thr-badge')) b.remove();
-  const before = tailAnchor(head);
+  const [elsewhereEl, replies] = tailParts(head);
+  const before = elsewhereEl ?? replies;
   for (const r of reasons) head.insertBefore(el(doc, 'span', `thr-badge thr-badge-${r}`, BADGE[r]), before);
   const title = head.firstElementChild!.nextElementSibling!;
   setMarkedText(title, titleOf(c), marks);
   setMarkedText(title.nextElementSibling!, titleOf(c), marks);
 }
 
-/** Where badges and the "elsewhere" link go: before the trailing parts that follow them. */
-function tailAnchor(head: Element): Element | null {
-  for (let n = head.firstElementChild; n; n = n.nextElementSibling) {
-    if (n.classList.contains('thr-elsewhere') || n.classList.contains('thr-replies')) return n;
-  }
-  return null;
+/** The header's trailing parts, when there: the "elsewhere" link, then the reply count, last. */
+function tailParts(head: Element): [Element | null, Element | null] {
+  let tail = head.lastElementChild;
+  const replies = tail?.className === 'thr-replies' ? tail : null;
+  if (replies) tail = tail!.previousElementSibling;
+  return [tail?.className === 'thr-elsewhere' ? tail : null, replies];
 }
 
 function elsewhere(doc: Document, c: Comment): Element {

@@ -1,5 +1,5 @@
 import type { Comment, DisplayState } from '../model/types';
-import { childItems } from '../model/render-items';
+import { childItems, visibleChildren } from '../model/render-items';
 import { keywordRanges } from '../model/highlight';
 import { ROOT, type ViewChange, type ViewStore } from './view-store';
 import { applyHighlight, applyState, createComment, textNodes } from './comment-element';
@@ -175,15 +175,15 @@ export class TreeView {
     this.lists.delete(key);
     const placeholders: Placeholder[] = [];
     const { discussion } = this.store;
-    let children: readonly Comment[] | null = null;
-    if (key === ROOT) {
-      children = discussion.roots;
-    } else {
-      // Under a hidden comment nobody sees them; under a collapsed one the reader folded them away.
-      const state = this.store.state(key);
-      if (state !== 'hidden' && state !== 'collapsed' && this.articles.has(key)) children = discussion.byId.get(key)?.children ?? [];
-    }
-    for (const item of children ? childItems(children, this.store.allStates()) : []) {
+    const states = this.store.allStates();
+    const parent = discussion.byId.get(key);
+    // None under a hidden comment (nobody sees them) or one not built yet (it gets them when
+    // built); under a collapsed one the model gives none (visibleChildren).
+    const items =
+      key === ROOT ? childItems(discussion.roots, states)
+      : parent && states.get(key) !== 'hidden' && this.articles.has(key) ? visibleChildren(parent, states)
+      : [];
+    for (const item of items) {
       if (item.kind !== 'placeholder') continue;
       const first = item.ids[0]!;
       const same = old.get(first);
