@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { forEachBrowser, test } from './suite.mjs';
 import { storageSet } from './browsers.mjs';
 import { DEFAULTS, expectedStates, later, localParseUrl, openLocal, parseFixture, startServer, tierCounts } from './fixtures.mjs';
-import { ROOT, containerState, markContainer, waitForOverlay, waitForStates } from './page.mjs';
+import { ROOT, CONTAINER_HIDDEN, containerState, markContainer, waitForOverlay, waitForStates } from './page.mjs';
 
 const SEED = 'mirror/seed.html';
 const RICH = 'mirror/rich.html';
@@ -45,7 +45,7 @@ async function openReflowed(ctx, name, comments) {
   const shown = [...expected.values()].filter((s) => s !== 'hidden').length;
   assert.equal(Object.keys(o.states).length, shown, 'every comment the defaults show is in the overlay');
   await markContainer(page);
-  assert.deepEqual(await containerState(page), { display: 'none', inlineDisplay: 'none', inlinePriority: 'important' });
+  assert.deepEqual(await containerState(page), CONTAINER_HIDDEN);
   return page;
 }
 

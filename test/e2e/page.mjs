@@ -94,18 +94,28 @@ export async function markContainer(page) {
   assert.ok(found, 'the overlay root has no next sibling (the site container)');
 }
 
-/** Is the marked container hidden as the contract says (inline display: none !important)? */
+/**
+ * How the marked container is hidden: by an inline `content-visibility: hidden !important`
+ * (its layout is kept, nothing in it is rendered) taking no room, or `display: none` where that
+ * does not apply. `inSight`: anything inside would be rendered.
+ */
 export function containerState(page) {
   return page.evaluate(() => {
     const c = document.querySelector('[data-e2e-container]');
     if (!c) return null;
+    const cs = getComputedStyle(c);
+    const by = cs.display === 'none' ? 'display' : cs.contentVisibility === 'hidden' ? 'content-visibility' : null;
     return {
-      display: getComputedStyle(c).display,
-      inlineDisplay: c.style.getPropertyValue('display'),
-      inlinePriority: c.style.getPropertyPriority('display'),
+      hiddenBy: by,
+      important: by !== null && c.style.getPropertyPriority(by) === 'important',
+      height: c.getBoundingClientRect().height,
+      inSight: [...c.querySelectorAll('*')].some((e) => e.checkVisibility()),
     };
   });
 }
+
+/** The listing as the contract hides it. */
+export const CONTAINER_HIDDEN = Object.freeze({ hiddenBy: 'content-visibility', important: true, height: 0, inSight: false });
 
 /** Where a comment's body element (#comment_body_ID) is: in the overlay's comment, in the site's container, or gone. */
 export function bodyPlace(page, id) {

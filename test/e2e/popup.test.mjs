@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { forEachBrowser, test } from './suite.mjs';
 import { openPopup, sleep, storageGet, tabIdOf } from './browsers.mjs';
 import { DEFAULTS, descendantsOf, expectedStates, later, localParseUrl, openLocal, parseFixture, startServer, tierCounts } from './fixtures.mjs';
-import { ROOT, bodyPlace, clickInPlace, containerState, markContainer, readOverlay, until, waitForOverlay, waitForStates } from './page.mjs';
+import { ROOT, bodyPlace, clickInPlace, CONTAINER_HIDDEN, containerState, markContainer, readOverlay, until, waitForOverlay, waitForStates } from './page.mjs';
 import { clickSiteSwitch, moveSlider, readPopup, switchState } from './popup.mjs';
 
 // Real Slashdot pages only show scores 1..5 (the rest were below the site's own threshold),
@@ -47,8 +47,6 @@ before(async () => {
   server = await startServer({ '/plain.html': PLAIN });
 });
 after(() => server?.close());
-
-const HIDDEN = { display: 'none', inlineDisplay: 'none', inlinePriority: 'important' };
 
 function histogram(comments) {
   const h = {};
@@ -191,7 +189,7 @@ forEachBrowser('popup', { dev: true, launcherUrl: () => server.launcherUrl }, (c
     await waitForOverlay(page);
     await waitForStates(page, expected);
     await markContainer(page);
-    assert.deepEqual(await containerState(page), HIDDEN);
+    assert.deepEqual(await containerState(page), CONTAINER_HIDDEN);
     await bodiesAre('overlay');
 
     const popup = await openPopup(ctx.s, await tabIdOf(ctx.s, page));
@@ -208,8 +206,9 @@ forEachBrowser('popup', { dev: true, launcherUrl: () => server.launcherUrl }, (c
       describe: () => 'overlay root still there',
     });
     const visible = await containerState(page);
-    assert.notEqual(visible?.display, 'none', 'the site listing is visible again');
-    assert.equal(visible?.inlineDisplay, '', 'the inline display: none is gone');
+    assert.equal(visible?.hiddenBy, null, 'the site listing is visible again');
+    assert.ok(visible?.inSight && visible.height > 0, 'its comments are rendered again');
+    assert.equal(await page.evaluate(() => document.querySelector('[data-e2e-container]').hasAttribute('style')), false, 'no style of ours is left on it');
     const leftovers = await page.evaluate(
       () => document.querySelectorAll('[data-comment-id], .thr-comment, .thr-placeholder').length,
     );
@@ -227,7 +226,7 @@ forEachBrowser('popup', { dev: true, launcherUrl: () => server.launcherUrl }, (c
       ROOT,
     );
     assert.equal(samePlace, true, 'the overlay root is back right before the same listing');
-    assert.deepEqual(await containerState(page), HIDDEN);
+    assert.deepEqual(await containerState(page), CONTAINER_HIDDEN);
     await bodiesAre('overlay');
     assert.deepEqual((await storageGet(ctx.s, 'sync', ['disabledHosts'])).disabledHosts ?? [], []);
   });

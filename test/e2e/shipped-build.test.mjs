@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { forEachBrowser, test } from './suite.mjs';
 import { DEFAULTS, expectedStates, interceptAs, later, parseFixture } from './fixtures.mjs';
-import { ROOT, bodyPlace, clickInPlace, containerState, markContainer, stateOf, until, waitForOverlay, waitForStates } from './page.mjs';
+import { ROOT, bodyPlace, clickInPlace, CONTAINER_HIDDEN, containerState, markContainer, stateOf, until, waitForOverlay, waitForStates } from './page.mjs';
 
 const PAGES = [
   {
@@ -52,7 +52,7 @@ forEachBrowser('shipped build on the real site address', { dev: false }, (ctx) =
 
       // The root sits right before the site's listing, which is hidden, not removed.
       await markContainer(page);
-      assert.deepEqual(await containerState(page), { display: 'none', inlineDisplay: 'none', inlinePriority: 'important' });
+      assert.deepEqual(await containerState(page), CONTAINER_HIDDEN);
       const first = comments[0].id;
       assert.ok(
         await page.evaluate(

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { buildTree } from '../../../src/model/build-tree';
 import { compileHighlight } from '../../../src/model/highlight';
@@ -68,11 +68,48 @@ describe('overlay', () => {
   it('replaces the listing, hiding (not removing) it, and shows the tiers', () => {
     const root = document.querySelector('[data-threshold-root]')!;
     expect(root.nextElementSibling).toBe(d.container);
-    expect((d.container as HTMLElement).style.getPropertyValue('display')).toBe('none');
+    // jsdom has no content-visibility: the listing gets display: none, which the site's
+    // stylesheet cannot override (real browsers: test/e2e, content-visibility: hidden).
+    const style = (d.container as HTMLElement).style;
+    expect([style.getPropertyValue('display'), style.getPropertyPriority('display')]).toEqual(['none', 'important']);
     expect(SPEC.map(([id]) => stateOf(id))).toEqual(['full', 'full', 'abbreviated', 'full', 'abbreviated', 'abbreviated', 'full']);
     // The page's own body node is moved in, not copied.
     expect(root.querySelector('#body_1')).toBe(document.getElementById('body_1'));
     expect(document.querySelectorAll('#body_1')).toHaveLength(1);
+  });
+
+  it('hides the listing with content-visibility where it applies, else with display: none, and restores its style', () => {
+    act(() => mounted?.unmount());
+    const el = d.container as HTMLElement;
+    const win = document.defaultView as unknown as { CSS?: unknown };
+    const had = win.CSS;
+    // As if jsdom had content-visibility (it drops the property): the calls tell what was asked.
+    win.CSS = { supports: (p: string, v: string) => p === 'content-visibility' && v === 'hidden' };
+    const calls = vi.spyOn(el.style, 'setProperty');
+    const mountAgain = () =>
+      act(() => {
+        mounted = mountOverlay(d.container, store);
+        mounted.flush();
+      });
+    try {
+      mountAgain();
+      expect(calls.mock.calls).toContainEqual(['content-visibility', 'hidden', 'important']);
+      expect(calls.mock.calls.some(([p]) => p === 'display')).toBe(false);
+      act(() => mounted?.unmount());
+      expect(el.hasAttribute('style')).toBe(false);
+
+      calls.mockClear();
+      el.setAttribute('style', 'display: inline');
+      mountAgain();
+      expect(calls.mock.calls.some(([p]) => p === 'content-visibility')).toBe(false);
+      expect([el.style.getPropertyValue('display'), el.style.getPropertyPriority('display')]).toEqual(['none', 'important']);
+      act(() => mounted?.unmount());
+      mounted = null;
+      expect(el.getAttribute('style')).toBe('display: inline');
+    } finally {
+      calls.mockRestore();
+      win.CSS = had;
+    }
   });
 
   it('reflows when thresholds change: hidden runs become one counted placeholder', () => {
