@@ -237,7 +237,7 @@ function inspect(page) {
       const roots = document.querySelectorAll(sel);
       const out = { roots: roots.length, violations: [], checked: 0, moved: 0, movedBodies: 0, leftovers: 0 };
       if (roots.length === 0) {
-        out.leftovers = document.querySelectorAll('[data-comment-id], .thr-root, .thr-comment, .thr-placeholder').length;
+        out.leftovers = document.querySelectorAll('[data-comment-id], [data-threshold-root], .thr-comment, .thr-placeholder').length;
         return out;
       }
       for (const r of roots) {

@@ -95,27 +95,26 @@ export async function markContainer(page) {
 }
 
 /**
- * How the marked container is hidden: by an inline `content-visibility: hidden !important`
- * (its layout is kept, nothing in it is rendered) taking no room, or `display: none` where that
- * does not apply. `inSight`: anything inside would be rendered.
+ * How the marked container is hidden: by content.css, `content-visibility: hidden` (its layout
+ * is kept, nothing in it is rendered), taking no room, with no style attribute of ours.
+ * `inSight`: anything inside would be rendered.
  */
 export function containerState(page) {
   return page.evaluate(() => {
     const c = document.querySelector('[data-e2e-container]');
     if (!c) return null;
     const cs = getComputedStyle(c);
-    const by = cs.display === 'none' ? 'display' : cs.contentVisibility === 'hidden' ? 'content-visibility' : null;
     return {
-      hiddenBy: by,
-      important: by !== null && c.style.getPropertyPriority(by) === 'important',
+      hiddenBy: cs.display === 'none' ? 'display' : cs.contentVisibility === 'hidden' ? 'content-visibility' : null,
       height: c.getBoundingClientRect().height,
       inSight: [...c.querySelectorAll('*')].some((e) => e.checkVisibility()),
+      style: c.getAttribute('style'),
     };
   });
 }
 
-/** The listing as the contract hides it. */
-export const CONTAINER_HIDDEN = Object.freeze({ hiddenBy: 'content-visibility', important: true, height: 0, inSight: false });
+/** The listing as the contract hides it (the fixtures' listings have no style attribute). */
+export const CONTAINER_HIDDEN = Object.freeze({ hiddenBy: 'content-visibility', height: 0, inSight: false, style: null });
 
 /** Where a comment's body element (#comment_body_ID) is: in the overlay's comment, in the site's container, or gone. */
 export function bodyPlace(page, id) {

@@ -208,7 +208,8 @@ forEachBrowser('popup', { dev: true, launcherUrl: () => server.launcherUrl }, (c
     const visible = await containerState(page);
     assert.equal(visible?.hiddenBy, null, 'the site listing is visible again');
     assert.ok(visible?.inSight && visible.height > 0, 'its comments are rendered again');
-    assert.equal(await page.evaluate(() => document.querySelector('[data-e2e-container]').hasAttribute('style')), false, 'no style of ours is left on it');
+    assert.equal(visible?.style, null, 'no style attribute appeared on it');
+    assert.equal(await page.evaluate(() => document.querySelector('[data-e2e-container]').hasAttribute('data-threshold-listing')), false, 'our mark is gone');
     const leftovers = await page.evaluate(
       () => document.querySelectorAll('[data-comment-id], .thr-comment, .thr-placeholder').length,
     );

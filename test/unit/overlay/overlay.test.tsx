@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { buildTree } from '../../../src/model/build-tree';
 import { compileHighlight } from '../../../src/model/highlight';
 import type { Comment, Discussion, Score } from '../../../src/model/types';
 import { ViewStore } from '../../../src/overlay/view-store';
-import { mountOverlay, type Mounted } from '../../../src/overlay/mount';
+import { LISTING, mountOverlay, type Mounted } from '../../../src/overlay/mount';
 import { page, raw } from '../model/helpers';
 
 // A small page in the shape the adapters see: a listing holding each comment's body.
@@ -68,48 +70,25 @@ describe('overlay', () => {
   it('replaces the listing, hiding (not removing) it, and shows the tiers', () => {
     const root = document.querySelector('[data-threshold-root]')!;
     expect(root.nextElementSibling).toBe(d.container);
-    // jsdom has no content-visibility: the listing gets display: none, which the site's
-    // stylesheet cannot override (real browsers: test/e2e, content-visibility: hidden).
-    const style = (d.container as HTMLElement).style;
-    expect([style.getPropertyValue('display'), style.getPropertyPriority('display')]).toEqual(['none', 'important']);
+    // Hidden by content.css through this attribute (what it renders: test/e2e, page.mjs containerState).
+    expect(d.container.hasAttribute(LISTING)).toBe(true);
+    expect(d.container.hasAttribute('style')).toBe(false);
     expect(SPEC.map(([id]) => stateOf(id))).toEqual(['full', 'full', 'abbreviated', 'full', 'abbreviated', 'abbreviated', 'full']);
     // The page's own body node is moved in, not copied.
     expect(root.querySelector('#body_1')).toBe(document.getElementById('body_1'));
     expect(document.querySelectorAll('#body_1')).toHaveLength(1);
   });
 
-  it('hides the listing with content-visibility where it applies, else with display: none, and restores its style', () => {
+  it('hides the listing with a rule of content.css that keeps its layout, and no trace of it once unmounted', () => {
+    const css = readFileSync(path.join(__dirname, '../../../src/overlay/overlay.css'), 'utf8');
+    const rule = new RegExp(`\\[${LISTING}\\]\\s*\\{([^}]*)\\}`).exec(css)?.[1] ?? '';
+    const decls = rule.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean);
+    expect(decls).toEqual(expect.arrayContaining(['display: block !important', 'content-visibility: hidden !important', 'height: 0 !important']));
+    expect(decls.join()).not.toMatch(/display: none/);
     act(() => mounted?.unmount());
-    const el = d.container as HTMLElement;
-    const win = document.defaultView as unknown as { CSS?: unknown };
-    const had = win.CSS;
-    // As if jsdom had content-visibility (it drops the property): the calls tell what was asked.
-    win.CSS = { supports: (p: string, v: string) => p === 'content-visibility' && v === 'hidden' };
-    const calls = vi.spyOn(el.style, 'setProperty');
-    const mountAgain = () =>
-      act(() => {
-        mounted = mountOverlay(d.container, store);
-        mounted.flush();
-      });
-    try {
-      mountAgain();
-      expect(calls.mock.calls).toContainEqual(['content-visibility', 'hidden', 'important']);
-      expect(calls.mock.calls.some(([p]) => p === 'display')).toBe(false);
-      act(() => mounted?.unmount());
-      expect(el.hasAttribute('style')).toBe(false);
-
-      calls.mockClear();
-      el.setAttribute('style', 'display: inline');
-      mountAgain();
-      expect(calls.mock.calls.some(([p]) => p === 'content-visibility')).toBe(false);
-      expect([el.style.getPropertyValue('display'), el.style.getPropertyPriority('display')]).toEqual(['none', 'important']);
-      act(() => mounted?.unmount());
-      mounted = null;
-      expect(el.getAttribute('style')).toBe('display: inline');
-    } finally {
-      calls.mockRestore();
-      win.CSS = had;
-    }
+    mounted = null;
+    expect(d.container.hasAttribute(LISTING)).toBe(false);
+    expect(document.body.innerHTML).toBe(original);
   });
 
   it('reflows when thresholds change: hidden runs become one counted placeholder', () => {
