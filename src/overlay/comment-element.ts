@@ -101,7 +101,8 @@ export function applyState(art: HTMLElement, c: Comment, state: DisplayState): v
     if (state === 'hidden') art.hidden = true;
     else if (prev === 'hidden') art.hidden = false;
   }
-  if (state === 'hidden') return;
+  // Nothing else differs when the state does not (its header was written for it).
+  if (state === 'hidden' || prev === state) return;
   const doc = art.ownerDocument;
   const head = art.firstElementChild!;
   const collapsed = state === 'collapsed';
@@ -117,7 +118,8 @@ export function applyState(art: HTMLElement, c: Comment, state: DisplayState): v
   // page (Slashdot's one-liners, d2's hidden stubs: a body-sized notice each would bury the
   // thread), and the reply count of a collapsed one, last. Two reads tell whether they are
   // there, where scanning the header for them cost more than all the writes.
-  if (!c.body || c.children.length > 0) {
+  // A one-liner opened to full or closed again (most of a threshold change) has none to touch.
+  if ((!c.body && (state === 'full' || prev !== 'abbreviated')) || collapsed || prev === 'collapsed' || prev === 'hidden' || prev === null) {
     const [elsewhereEl, replies] = tailParts(head);
     const wantElsewhere = !c.body && state === 'full';
     if (elsewhereEl && !wantElsewhere) elsewhereEl.remove();
