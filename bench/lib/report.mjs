@@ -69,7 +69,8 @@ export function evaluateTargets(bySize) {
     add('threshold change settled ≤ 16 ms (5k)', s5.reflowSettled, 16, 'ms');
     add('collapse ≤ 8 ms (5k)', s5.collapse, 8, 'ms');
     add('expand ≤ 8 ms (5k)', s5.expand, 8, 'ms');
-    add('longest long task in the whole render ≤ 50 ms (5k)', s5.longestTask, 50, 'ms');
+    // Judged on the traced attribution (attribute.mjs): the page's own long tasks are not the overlay's.
+    add('longest long task of the extension in the whole render ≤ 50 ms (5k)', s5.extensionLongestTask ?? null, 50, 'ms');
   }
   for (const s of [s5, s20]) if (s) add(`extra JS heap ≤ 2 KB/comment (${label(s.size)})`, s.heapJsPerComment, 2 * KB, 'B');
   if (s5 && s20) {
@@ -109,7 +110,8 @@ export function renderTable(bySize, sizes, targets, content) {
   row('  ready → first slice rendered', 'renderAfterReady', fmt.ms);
   row('until every comment is in the overlay, rendered', 'complete', fmt.ms);
   row('  start → complete (marks only)', 'marksComplete', fmt.ms);
-  row('  longest long task, whole render (max of rounds)', 'longestTask', fmt.ms, '≤ 50 ms (5k)', verdict(targetOf('longest')));
+  row('  longest long task, whole render, anyone’s (max of rounds)', 'longestTask', fmt.ms);
+  row('  longest long task of the extension (traced)', 'extensionLongestTask', fmt.ms, '≤ 50 ms (5k)', verdict(targetOf('longest')));
   row('  longest animation frame, whole render', 'longestFrame', fmt.ms);
   row('  extra main-thread time (CDP TaskDuration)', 'addedMainThread', fmt.ms);
   row('  of which style + layout', 'addedLayoutStyle', fmt.ms);

@@ -1,0 +1,70 @@
+// Which long tasks of a first render are the extension's, from a Chromium trace of the load.
+//
+// The Long Tasks API (what the main rounds record) does not say whose a task is, and the page
+// itself still runs long tasks after the content script starts: its own load event, the
+// pre-paint of its 5 MB listing. Counted as ours, those made "longest long task" a figure of
+// the page. A trace shows what runs inside each task:
+//   - a task is the extension's when it runs the extension's script (an EvaluateScript,
+//     FunctionCall, TimerFire… event whose URL is the extension's, or one of its v8 calls);
+//   - or when it renders (style, layout, pre-paint, paint) after the overlay is in the page
+//     (the threshold:stored mark, just before the mount): from then on the page is loaded
+//     and what changes on screen is the overlay.
+// Everything else is the page's.
+
+const RENDER = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize']);
+const LONG_US = 50_000;
+
+/**
+ * @param {Array<object>} events  traceEvents of the renderer's main thread (one pid/tid)
+ * @param {string} extensionOrigin e.g. "chrome-extension://abc"
+ * @returns {{ mark: Record<string, number>, tasks: Array<{ at: number, ms: number, ours: boolean, why: string }> }}
+ *   times in ms from threshold:start
+ */
+export function attributeLongTasks(events, extensionOrigin) {
+  const marks = {};
+  for (const e of events) if (typeof e.name === 'string' && e.name.startsWith('threshold:') && e.ph !== 'X') marks[e.name.slice(10)] ??= e.ts;
+  if (marks.start === undefined || marks.complete === undefined) throw new Error('trace has no threshold:start/complete marks');
+  const mounted = marks.stored ?? marks.ready;
+  const tasks = events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur > LONG_US && e.ts + e.dur > marks.start && e.ts < marks.complete)
+    .sort((a, b) => a.ts - b.ts);
+  const inner = events.filter((e) => e.ph === 'X' && e.name !== 'RunTask');
+  const out = [];
+  for (const t of tasks) {
+    const inside = inner.filter((e) => e.ts >= t.ts && e.ts < t.ts + t.dur);
+    const script = inside.find((e) => urlOf(e)?.startsWith(extensionOrigin));
+    const render = t.ts + t.dur > mounted ? inside.find((e) => RENDER.has(e.name)) : undefined;
+    out.push({
+      at: round((t.ts - marks.start) / 1000),
+      ms: round(t.dur / 1000),
+      ours: Boolean(script || render),
+      why: script ? `runs ${script.name} of the extension` : render ? `renders (${render.name}) after the mount` : 'the page’s own',
+      holds: biggest(inside),
+    });
+  }
+  return { mark: Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, round((v - marks.start) / 1000)])), tasks: out };
+}
+
+/** The three longest kinds of work inside a task, e.g. "MajorGC 38, FunctionCall 12". */
+function biggest(inside) {
+  const by = new Map();
+  for (const e of inside) by.set(e.name, (by.get(e.name) ?? 0) + e.dur / 1000);
+  return [...by].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, v]) => `${n} ${Math.round(v)}`).join(', ');
+}
+
+function urlOf(e) {
+  const d = e.args?.data;
+  return d?.url ?? d?.scriptName ?? d?.stackTrace?.[0]?.url ?? null;
+}
+
+const round = (x) => Math.round(x * 10) / 10;
+
+/** The main thread of the renderer that ran the page: the CrRendererMain with the threshold marks. */
+export function mainThreadEvents(traceEvents) {
+  const names = traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  for (const n of names) {
+    const mine = traceEvents.filter((e) => e.pid === n.pid && e.tid === n.tid);
+    if (mine.some((e) => e.name === 'threshold:start')) return mine;
+  }
+  throw new Error('no renderer main thread with threshold marks in the trace');
+}

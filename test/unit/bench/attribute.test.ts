@@ -1,0 +1,42 @@
+// The bench's attribution of long tasks (bench/lib/attribute.mjs), on hand-made trace events.
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error a plain .mjs module of the bench, without types
+import { attributeLongTasks } from '../../../bench/lib/attribute.mjs';
+
+const EXT = 'chrome-extension://abc';
+const ms = (x: number) => x * 1000;
+const mark = (name: string, at: number) => ({ name: `threshold:${name}`, ph: 'R', ts: ms(at) });
+const task = (at: number, dur: number) => ({ name: 'RunTask', ph: 'X', ts: ms(at), dur: ms(dur) });
+const inner = (name: string, at: number, dur: number, url?: string) => ({ name, ph: 'X', ts: ms(at), dur: ms(dur), args: url ? { data: { url } } : {} });
+
+describe('attributeLongTasks', () => {
+  const marks = [mark('start', 1000), mark('stored', 1400), mark('ready', 1420), mark('complete', 2000)];
+
+  it('gives the extension the tasks that run its script, and those that render once the overlay is mounted', () => {
+    const { tasks, mark: m } = attributeLongTasks(
+      [
+        ...marks,
+        task(990, 60), inner('EvaluateScript', 995, 40, `${EXT}/content.js`), // the content script itself
+        task(1100, 80), inner('Paint', 1110, 30), // the page painting its own listing, before the mount
+        task(1200, 70), inner('FunctionCall', 1210, 50, 'https://slashdot.org/app.js'), // the page's script
+        task(1500, 90), inner('UpdateLayoutTree', 1510, 60), // style after the mount: the overlay's
+        task(1600, 55), inner('FunctionCall', 1601, 50, `${EXT}/content.js`),
+        task(1700, 40), inner('FunctionCall', 1701, 35, `${EXT}/content.js`), // not long
+        task(2100, 300), // after complete
+      ],
+      EXT,
+    );
+    expect(m).toMatchObject({ start: 0, stored: 400, complete: 1000 });
+    expect(tasks.map((t: { at: number; ms: number; ours: boolean }) => [t.at, t.ms, t.ours])).toEqual([
+      [-10, 60, true],
+      [100, 80, false],
+      [200, 70, false],
+      [500, 90, true],
+      [600, 55, true],
+    ]);
+  });
+
+  it('refuses a trace without the marks rather than report nothing', () => {
+    expect(() => attributeLongTasks([task(0, 100)], EXT)).toThrow(/marks/);
+  });
+});
