@@ -84,9 +84,17 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
       tiers: countTiers(store.allStates()),
     };
   };
+  // One report per burst of changes (a settings change alone notifies three times), sent after
+  // the task that made them: it counts every comment, and the page's frame comes first.
+  let reporting = false;
   function broadcast(): void {
-    // Nobody listens unless the popup is open; that rejection is expected.
-    browser.runtime.sendMessage({ type: STATUS_CHANGED, status: status() }).catch(() => {});
+    if (reporting) return;
+    reporting = true;
+    setTimeout(() => {
+      reporting = false;
+      // Nobody listens unless the popup is open; that rejection is expected.
+      browser.runtime.sendMessage({ type: STATUS_CHANGED, status: status() }).catch(() => {});
+    });
   }
   const sync = () => {
     if (isActive() && !mounted) mounted = mountOverlay(discussion.container, store, { onComplete: () => mark('complete') });

@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+// The content script's controller on a saved page: a settings change reflows the overlay at
+// once and reports the new status to the popup once, after the reflow.
+import browser from 'webextension-polyfill';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { asFake } from '../helpers/fake-browser';
+import { startThreshold } from '../../../src/content/controller';
+import { STATUS_CHANGED, type PageStatus } from '../../../src/shared/messages';
+import { SLASHDOT_PAGES, loadFixture } from '../../fixtures/slashdot/pages';
+
+vi.mock('webextension-polyfill', async () => (await import('../helpers/fake-browser')).mockModule());
+const fake = asFake(browser).fake;
+
+const page = SLASHDOT_PAGES[0]!;
+const reports: PageStatus[] = [];
+const onMessage = (msg: unknown) => {
+  const m = msg as { type?: string; status?: PageStatus };
+  if (m.type === STATUS_CHANGED) reports.push(m.status!);
+};
+
+beforeEach(() => {
+  fake.reset();
+  reports.length = 0;
+  browser.runtime.onMessage.addListener(onMessage);
+  const doc = loadFixture(page.file, page.url).window.document;
+  document.documentElement.replaceWith(document.importNode(doc.documentElement, true));
+});
+afterEach(() => browser.runtime.onMessage.removeListener(onMessage));
+
+const states = () => [...document.querySelectorAll('[data-threshold-root] [data-comment-id]')].map((a) => a.getAttribute('data-state'));
+const settle = () => new Promise((r) => setTimeout(r, 20));
+/** The first render runs in slices: until its last one. */
+async function rendered() {
+  for (let i = 0; i < 500 && performance.getEntriesByName('threshold:complete').length === 0; i++) await settle();
+}
+
+describe('content controller', () => {
+  it('reflows on a threshold change at once, and reports the status once, after the reflow', async () => {
+    performance.clearMarks();
+    const controller = await startThreshold(document, new URL(page.url));
+    await rendered();
+    expect(controller.status()).toMatchObject({ recognized: true, active: true, total: page.total });
+    const before = states();
+    expect(before).toHaveLength(page.total);
+    reports.length = 0;
+
+    await browser.storage.sync.set({ thresholds: { full: 4, abbreviated: 2, breakthrough: 5 } });
+    await fake.flush(); // storage.onChanged delivered: the overlay has reflowed, synchronously
+    const after = states();
+    expect(after).not.toEqual(before);
+    expect(after.filter((s) => s === 'full').length).toBeLessThan(before.filter((s) => s === 'full').length);
+
+    await settle();
+    // setThresholds and setHighlighter each notify, and the settings handler reports too: one message.
+    expect(reports).toHaveLength(1);
+    const tiers = { full: 0, abbreviated: 0, hidden: 0 };
+    for (const s of after) tiers[s === 'collapsed' ? 'abbreviated' : (s as keyof typeof tiers)]++;
+    expect(reports[0]!.tiers).toEqual(tiers);
+  });
+});
