@@ -72,7 +72,6 @@ export function createComment(doc: Document, c: Comment, flatDepth: number | nul
   ((by.nextSibling as Element).firstChild as Text).data = scoreText(c);
   if (c.timestamp) head.append(el(doc, 'span', 'thr-time', c.timestamp));
   if (flatDepth !== null) {
-    art.classList.add('thr-flat');
     const depth = el(doc, 'span', 'thr-depth', `↳ level ${flatDepth + 1}`);
     depth.title = 'Too deep to indent further';
     head.append(depth);

@@ -15,7 +15,6 @@ export function mountSummaryBar(host: HTMLElement, store: ViewStore): () => void
   name.textContent = 'Threshold';
   const counts = doc.createTextNode('');
   const levels = doc.createElement('span');
-  levels.className = 'thr-summary-levels';
   bar.append(name, counts, levels);
   host.append(bar);
 

@@ -105,7 +105,8 @@ export class ViewStore {
       for (const c of this.discussion.all) if (old.keywords?.test(c.title) || h.keywords?.test(c.title)) dirty.add(c.id);
     }
     this.highlights = next;
-    this.notify({ states: NO_IDS, lists: NO_IDS, highlights: dirty });
+    // Every settings change comes through here: most leave the highlights as they were.
+    if (dirty.size > 0) this.notify({ states: NO_IDS, lists: NO_IDS, highlights: dirty });
   }
 
   toggleCollapsed(id: string): void {
