@@ -7,6 +7,9 @@
 //   initial                mutation batches after DOMContentLoaded (the content script's mount)
 //   arm() / quiet()        record mutations from now on; resolve once the DOM has been quiet
 //                          for a while, with the end of the frame rendered after the last change
+//   renderedAfterMark()    the end of the frame rendered after a mark (no observer during the work)
+//   nextRendered()         the end of the next frame rendered
+//   mutationsWithin(ms)    how many mutations follow (to check an update had settled)
 //
 // "End of the frame after a change": a requestAnimationFrame callback runs at the start of the
 // next rendering update; a message posted from it is handled only after that update's style,
@@ -33,6 +36,34 @@ export function installProbe() {
         return r;
       });
     },
+    /**
+     * Resolves with the end of the first frame rendered once the user-timing mark `name` has
+     * been made more than `count` times. Polls once per frame (requestAnimationFrame): unlike a
+     * MutationObserver it costs nothing per DOM change, so the change is timed as a reader gets it.
+     */
+    renderedAfterMark(name, count) {
+      return new Promise((resolve) => {
+        const poll = () => {
+          if (performance.getEntriesByName(name).length > count) afterRender(resolve);
+          else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      });
+    },
+    /** The end of the next frame rendered from now (after a synchronous change). */
+    nextRendered() {
+      return new Promise((resolve) => afterFrame(resolve));
+    },
+    /** Mutations in the next `ms` (none expected once an update has settled). */
+    mutationsWithin(ms) {
+      const rec = record();
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          rec.observer.disconnect();
+          resolve(rec.records);
+        }, ms),
+      );
+    },
     /** Like quiet(), for the mutations since DOMContentLoaded; stops recording them. */
     initialSettled(quietMs = 300, timeoutMs = 60000) {
       const rec = bench.initial;
@@ -45,11 +76,14 @@ export function installProbe() {
   window.__bench = bench;
 
   function afterFrame(cb) {
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => cb(performance.now());
-      ch.port2.postMessage(null);
-    });
+    requestAnimationFrame(() => afterRender(cb));
+  }
+
+  /** Called from a requestAnimationFrame callback: `cb` gets the time that frame has been rendered. */
+  function afterRender(cb) {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => cb(performance.now());
+    ch.port2.postMessage(null);
   }
 
   function record() {

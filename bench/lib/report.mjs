@@ -46,6 +46,8 @@ export function summarizeSize(size, rounds) {
     expand: median(settledOf('expand')),
     toggledSubtree: toggles[0]?.subtree ?? null,
     togglesOk: toggles.every((t) => t.ok),
+    // DOM changes after the frame an update was timed to: any voids that figure (see measure.mjs).
+    lateMutations: [...reflows, ...toggles].reduce((n, r) => n + (r.lateMutations ?? 0), 0),
     heapJsPerComment: perComment(pick(ext, (e) => e.load.heap.js), pick(plain, (p) => p.heap.js), size),
     heapDomPerComment: perComment(pick(ext, (e) => e.load.heap.embedder), pick(plain, (p) => p.heap.embedder), size),
   };
@@ -125,6 +127,7 @@ export function renderTable(bySize, sizes, targets, content) {
   row('  main-thread CPU time: collapse', 'collapseCpu', fmt.ms);
   row('  main-thread CPU time: expand', 'expandCpu', fmt.ms);
   row('  comments in that thread', 'toggledSubtree', fmt.n);
+  row('  DOM changes after a timed frame (must be 0)', 'lateMutations', fmt.n);
   row('extra JS heap per comment (isolate, after GC)', 'heapJsPerComment', fmt.B, '≤ 2048 B (5k, 20k)', verdict(targetOf('extra JS heap')));
   row('extra DOM (Blink) heap per comment', 'heapDomPerComment', fmt.B);
   if (bySize.has(5000) && bySize.has(20000)) {
