@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import { registerSiteScripts } from '../shared/site-access';
 import { runMigrations } from '../storage/migrations';
+import { isMigrateRequest } from '../shared/messages';
 
 function report(what: string): (e: unknown) => void {
   return (e) => console.error(`Threshold background: ${what} failed`, e);
@@ -19,6 +20,9 @@ browser.runtime.onInstalled.addListener(() => {
   runMigrations().catch(report('storage migration'));
   syncSiteScripts();
 });
+
+// A content script found the old layout (see storage/settings-read.ts): migrate, then answer.
+browser.runtime.onMessage.addListener((msg: unknown) => (isMigrateRequest(msg) ? runMigrations().then(() => true) : undefined));
 
 // Registrations persist across sessions, but host access can change while we are not running
 // (the user revokes a site in the browser's own settings): re-check at each start.

@@ -5,9 +5,9 @@ import { compileHighlight } from '../model/highlight';
 import { countTiers, scoreHistogram } from '../model/visibility';
 import { pickAdapter } from '../sites';
 import type { Settings } from '../storage/types';
-import { loadSettings, onSettingsChanged } from '../storage/settings';
+import { onSettingsChanged, readSettings } from '../storage/settings-read';
 import { loadThread, saveThread, touchThread } from '../storage/threads';
-import { STATUS_CHANGED, type PageStatus } from '../shared/messages';
+import { MIGRATE_STORAGE, STATUS_CHANGED, type PageStatus } from '../shared/messages';
 import { ViewStore } from '../overlay/view-store';
 import { mountOverlay, type Mounted } from '../overlay/mount';
 import { watchGrowth } from './growth';
@@ -33,7 +33,7 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
   const adapter = pickAdapter(url, doc);
   if (!adapter) return notRecognized('This page has no discussion in a format Threshold knows.');
   // Read while the page is parsed: the storage round trip then costs the overlay nothing.
-  const settingsLoaded = loadSettings();
+  const settingsLoaded = readSettings(askToMigrate);
   settingsLoaded.catch(() => {}); // awaited below, unless the page turns out not to be one we read
   let discussion: Discussion;
   try {
@@ -140,6 +140,15 @@ function highlighterFor(s: Settings, d: Discussion) {
     submitter: d.submitter,
     highlightSubmitter: s.highlightSubmitter,
   });
+}
+
+/**
+ * Storage is in an older layout: the background migrates it (the content script does not
+ * carry the migrations). If it cannot be reached, what is stored is read as it is: fields
+ * not yet in the new layout read as their defaults for this page view, nothing is lost.
+ */
+function askToMigrate(): Promise<unknown> {
+  return browser.runtime.sendMessage({ type: MIGRATE_STORAGE }).catch(reportError);
 }
 
 function bodyText(c: Comment): string {

@@ -3,6 +3,16 @@
 
 export const GET_STATUS = 'threshold:get-status';
 
+/**
+ * Sent by a content script that finds storage in an older layout (just after an update, before
+ * the background migrated it): the background runs the migrations and answers when done.
+ */
+export const MIGRATE_STORAGE = 'threshold:migrate-storage';
+
+export function isMigrateRequest(msg: unknown): boolean {
+  return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === MIGRATE_STORAGE;
+}
+
 export interface StatusRequest {
   type: typeof GET_STATUS;
 }

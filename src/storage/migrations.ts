@@ -5,12 +5,10 @@
 import browser from 'webextension-polyfill';
 import type { Thresholds } from '../model/types';
 import { cleanList, DEFAULT_SETTINGS, normalizeStoredThresholds } from './schema';
+import { CURRENT_SCHEMA_VERSION, LEGACY_SETTINGS_KEY, readSchemaVersion, SCHEMA_VERSION_KEY } from './schema-version';
 
-export const SCHEMA_VERSION_KEY = 'schemaVersion';
-/** The layout this code reads and writes. */
-export const CURRENT_SCHEMA_VERSION = 1;
-/** Version 0's single key. */
-export const LEGACY_SETTINGS_KEY = 'settings';
+export { CURRENT_SCHEMA_VERSION, LEGACY_SETTINGS_KEY, readSchemaVersion, SCHEMA_VERSION_KEY };
+
 
 export type Snapshot = Readonly<Record<string, unknown>>;
 
@@ -65,11 +63,6 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   0: migrateV0ToV1,
 };
 
-/** The stored version: absent (or unreadable) means 0, the layout before versions existed. */
-export function readSchemaVersion(data: Snapshot): number {
-  const v = data[SCHEMA_VERSION_KEY];
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
-}
 
 export interface MigrationPlan extends MigrationStep {
   from: number;

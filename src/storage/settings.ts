@@ -1,35 +1,23 @@
 // Reading and writing the user's settings in storage.sync, one key per field (see types.ts
 // for why). Reads never fail on bad data; writes validate first and touch only what changed.
+// Extension pages use this module; the content script reads through ./settings-read alone.
 import browser from 'webextension-polyfill';
 import { isQuotaError, StorageLimitError } from './errors';
-import {
-  CURRENT_SCHEMA_VERSION,
-  LEGACY_SETTINGS_KEY,
-  readSchemaVersion,
-  runMigrations,
-  SCHEMA_VERSION_KEY,
-} from './migrations';
-import { parseSettings, SETTINGS_KEYS, type SettingsKey, validateField } from './schema';
+import { LEGACY_SETTINGS_KEY } from './schema-version';
+import { runMigrations } from './migrations';
+import { SETTINGS_KEYS, type SettingsKey, validateField } from './schema';
+import { readSettings, SETTINGS_KEY_SET } from './settings-read';
 import type { Settings } from './types';
 
-const SETTINGS_KEY_SET: ReadonlySet<string> = new Set(SETTINGS_KEYS);
-
-async function readRaw(): Promise<Record<string, unknown>> {
-  return browser.storage.sync.get([...SETTINGS_KEYS, SCHEMA_VERSION_KEY, LEGACY_SETTINGS_KEY]);
-}
+export { onSettingsChanged } from './settings-read';
 
 /**
  * The current settings. Runs the migrations first when the stored layout is older than
  * this code (normally done once by the background on install; this covers a page that
  * loads before the background got to it).
  */
-export async function loadSettings(): Promise<Settings> {
-  let raw = await readRaw();
-  if (readSchemaVersion(raw) < CURRENT_SCHEMA_VERSION) {
-    await runMigrations();
-    raw = await readRaw();
-  }
-  return parseSettings(raw);
+export function loadSettings(): Promise<Settings> {
+  return readSettings(runMigrations);
 }
 
 /**
@@ -73,28 +61,4 @@ function toLimitError(e: unknown, keys: SettingsKey[]): unknown {
 /** Back to the defaults: the field keys are removed, so reads fall back to DEFAULT_SETTINGS. */
 export async function resetSettings(): Promise<void> {
   await browser.storage.sync.remove([...SETTINGS_KEYS, LEGACY_SETTINGS_KEY]);
-}
-
-/**
- * Calls `cb` with the full, re-read settings whenever any settings field changes in
- * storage.sync (from this page or any other). Returns the unsubscribe function.
- */
-export function onSettingsChanged(cb: (settings: Settings) => void): () => void {
-  let live = true;
-  const listener = (changes: Record<string, unknown>, area: string): void => {
-    if (area !== 'sync' || !Object.keys(changes).some((k) => SETTINGS_KEY_SET.has(k))) return;
-    // The change lists only the keys that moved; re-read so the callback sees one whole,
-    // consistent Settings.
-    readRaw().then(
-      (raw) => {
-        if (live) cb(parseSettings(raw));
-      },
-      (e: unknown) => console.warn('Threshold: could not re-read settings', e),
-    );
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => {
-    live = false;
-    browser.storage.onChanged.removeListener(listener);
-  };
 }

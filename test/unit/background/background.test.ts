@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestSite } from '../../../src/shared/site-access';
+import { MIGRATE_STORAGE } from '../../../src/shared/messages';
 import { asFake } from '../helpers/fake-browser';
 
 vi.mock('webextension-polyfill', async () => (await import('../helpers/fake-browser')).mockModule());
@@ -37,6 +38,14 @@ describe('background', () => {
       });
       expect(registeredMatches()).toEqual([['https://mirror.example/*']]);
     });
+  });
+
+  it('migrates storage when a content script asks (it does not carry the migrations), and answers once done', async () => {
+    fake.storage.sync.seed({ settings: { threshold: 2 } });
+    expect(await browser.runtime.sendMessage({ type: MIGRATE_STORAGE })).toBe(true);
+    expect(fake.storage.sync.snapshot()).toEqual({ schemaVersion: 1, thresholds: { full: 2, abbreviated: 2, breakthrough: 4 } });
+    // Anything else is not the background's to answer.
+    expect(await browser.runtime.sendMessage({ type: 'threshold:get-status' })).toBeUndefined();
   });
 
   it('re-registers at browser start', async () => {

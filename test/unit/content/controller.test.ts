@@ -10,6 +10,8 @@ import { SLASHDOT_PAGES, loadFixture } from '../../fixtures/slashdot/pages';
 
 vi.mock('webextension-polyfill', async () => (await import('../helpers/fake-browser')).mockModule());
 const fake = asFake(browser).fake;
+// The background answers the content script's requests, as in the browser.
+await import('../../../src/background/index');
 
 const page = SLASHDOT_PAGES[0]!;
 const reports: PageStatus[] = [];
@@ -55,6 +57,21 @@ describe('content controller', () => {
     expect(reports).toHaveLength(1);
     const tiers = { full: 0, abbreviated: 0, hidden: 0 };
     for (const s of after) tiers[s === 'collapsed' ? 'abbreviated' : (s as keyof typeof tiers)]++;
-    expect(reports[0]!.tiers).toEqual(tiers);
+    expect(reports[0]).toMatchObject({ recognized: true, tiers });
+  });
+
+  it('has the background migrate an old stored layout before reading it (the content script carries no migrations)', async () => {
+    fake.storage.sync.seed({ settings: { threshold: 5, highlightThreshold: 5, users: 'someone' } });
+    performance.clearMarks();
+    const controller = await startThreshold(document, new URL(page.url));
+    await rendered();
+    expect(fake.storage.sync.snapshot()).toMatchObject({ schemaVersion: 1, thresholds: { full: 5, abbreviated: 5, breakthrough: 5 } });
+    // Read after the migration: full ≥ 5, and the one-liners are only the paths to score-5 comments.
+    expect(document.querySelector('[data-threshold-root] [role="status"]')?.textContent).toContain('full ≥ 5, one-line ≥ 5, breakthrough ≥ 5');
+    const arts = [...document.querySelectorAll('[data-threshold-root] [data-comment-id]')];
+    const full = arts.filter((a) => a.getAttribute('data-state') === 'full');
+    expect(full.length).toBeGreaterThan(0);
+    expect(new Set(full.map((a) => a.getAttribute('data-score')))).toEqual(new Set(['5']));
+    expect(controller.status()).toMatchObject({ recognized: true, tiers: { full: full.length } });
   });
 });
