@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Discussion, Comment } from '../model/types';
-import { buildTree } from '../model/build-tree';
+import { buildTree, startsWith } from '../model/build-tree';
 import { compileHighlight } from '../model/highlight';
 import { countTiers, scoreHistogram } from '../model/visibility';
 import { pickAdapter } from '../sites';
@@ -12,7 +12,7 @@ import { ViewStore } from '../overlay/view-store';
 import { mountOverlay, type Mounted } from '../overlay/mount';
 import { watchGrowth } from './growth';
 import { mark } from './marks';
-import { finishInSlices } from '../shared/slices';
+import { finishInSlices, yieldThen } from '../shared/slices';
 
 /** Main-thread time per slice of the parse: well under a frame, so input and painting go on. */
 const PARSE_SLICE_MS = 12;
@@ -35,17 +35,32 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
   // Read while the page is parsed: the storage round trip then costs the overlay nothing.
   const settingsLoaded = readSettings(askToMigrate);
   settingsLoaded.catch(() => {}); // awaited below, unless the page turns out not to be one we read
-  let discussion: Discussion;
-  try {
-    // Big threads are read in slices: the page stays responsive while it is read.
-    const result = adapter.parseSteps ? await finishInSlices(adapter.parseSteps(doc, url), PARSE_SLICE_MS) : adapter.parse(doc, url);
-    if (!result.ok) return notRecognized(result.reason);
-    discussion = buildTree(result.page);
+  // Big threads are read in slices: the page stays responsive while it is read. A big Slashdot
+  // page also yields a preview, its first complete threads: shown while the rest is read.
+  let preview: (d: Discussion) => void = () => {};
+  let previewed: Discussion | null = null;
+  const previewShown = new Promise<Discussion>((resolve) => (preview = resolve));
+  const reading = (async () => {
+    const result = adapter.parseSteps
+      ? await finishInSlices(adapter.parseSteps(doc, url), PARSE_SLICE_MS, (p) => preview((previewed = buildTree(p))))
+      : adapter.parse(doc, url);
     mark('parsed');
+    // After a preview, the rest of the work on the whole page waits for a task of its own each
+    // (here and in `whole` below): one long task at the end would stall the page.
+    if (previewed) await nextTask();
+    return result.ok ? buildTree(result.page) : result.reason;
+  })();
+  let first: Discussion | string;
+  try {
+    first = await Promise.race([previewShown, reading]);
   } catch (err) {
     return notRecognized(`Threshold could not read this ${adapter.name} page (${String(err)}).`);
   }
-  if (discussion.all.length === 0) return notRecognized(`This ${adapter.name} page has no comments.`);
+  if (typeof first === 'string') return notRecognized(first);
+  if (first.all.length === 0) return notRecognized(`This ${adapter.name} page has no comments.`);
+  let discussion = first;
+  // When this is the preview, the whole page is still being read.
+  let whole = first === previewed ? reading : null;
 
   const [settings, thread] = await Promise.all([settingsLoaded, loadThread(discussion.threadKey)]);
   mark('stored');
@@ -58,7 +73,9 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
     let lastCollapsed = [...s.collapsed].join();
     s.onChange(() => {
       const ids = [...s.collapsed];
-      if (ids.join() !== lastCollapsed) {
+      // While the page is still read, the preview knows only its own comments: saving would
+      // drop what the reader collapsed further down. It is saved once the whole is in.
+      if (!whole && ids.join() !== lastCollapsed) {
         lastCollapsed = ids.join();
         saveThread(d.threadKey, { collapsed: ids, lastVisit: Date.now() }).catch(reportError);
       }
@@ -97,7 +114,7 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
     });
   }
   const sync = () => {
-    if (isActive() && !mounted) mounted = mountOverlay(discussion.container, store, { onComplete: () => mark('complete') });
+    if (isActive() && !mounted) mounted = mountOverlay(discussion.container, store, { onComplete: () => whole || mark('complete') });
     else if (!isActive() && mounted) {
       mounted.unmount();
       mounted = null;
@@ -115,7 +132,7 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
     mark('reflow-end');
   });
 
-  watchGrowth(adapter, doc, url, () => discussion, (grown) => {
+  const grow = (grown: Discussion) => {
     const wasMounted = mounted !== null;
     mounted?.unmount();
     mounted = null;
@@ -123,11 +140,36 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
     store = createStore(grown, store.collapsed, store);
     if (wasMounted) sync();
     broadcast();
-  });
+  };
+  const watch = () => watchGrowth(adapter, doc, url, () => discussion, grow);
 
   sync();
   // The top of the thread is on screen; the rest follows in slices ('complete').
   mark('ready');
+  if (whole) {
+    whole
+      .then(async (d) => {
+        await nextTask();
+        // Only the whole page's last slice is 'complete'.
+        whole = null;
+        if (typeof d === 'string') throw new Error(d);
+        // What is shown stays and the rest is added; a page whose whole reads differently
+        // from its preview (odd markup) is shown anew.
+        // What the reader had collapsed further down: the preview could not hold those ids.
+        for (const id of thread.collapsed) if (!discussion.byId.has(id)) store.collapsed.add(id);
+        if (startsWith(d, discussion)) {
+          discussion = d;
+          store.extend(d);
+        } else grow(d);
+        watch();
+      })
+      .catch((err: unknown) => {
+        // Never half a thread: the page goes back to the site's own listing.
+        mounted?.unmount();
+        mounted = null;
+        reportError(err);
+      });
+  } else watch();
   // Records the visit (for least-recently-visited eviction of per-thread state).
   touchThread(discussion.threadKey).catch(reportError);
   return { status };
@@ -154,6 +196,8 @@ function askToMigrate(): Promise<unknown> {
 function bodyText(c: Comment): string {
   return c.body?.textContent ?? '';
 }
+
+const nextTask = () => new Promise<void>((resolve) => yieldThen(resolve));
 
 function reportError(err: unknown): void {
   console.warn('Threshold:', err);

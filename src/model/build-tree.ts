@@ -78,3 +78,14 @@ export function preorder(roots: readonly Comment[]): Comment[] {
   }
   return out;
 }
+
+/**
+ * Whether `whole` begins with `part`'s comments, in the same order, with the same parents and
+ * the same number of replies: then what shows `part` stays right for `whole` (its preview).
+ */
+export function startsWith(whole: Discussion, part: Discussion): boolean {
+  return part.all.every((c, i) => {
+    const w = whole.all[i];
+    return w !== undefined && w.id === c.id && w.parent === c.parent && w.children.length === c.children.length;
+  });
+}

@@ -28,7 +28,6 @@ export function mountOverlay(container: Element, store: ViewStore, options: Moun
   root.setAttribute('data-threshold-root', '');
   const summary = doc.createElement('div');
   const list = doc.createElement('div');
-  list.className = 'thr-roots';
   root.append(summary, list);
   container.parentNode?.insertBefore(root, container);
 

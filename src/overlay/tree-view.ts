@@ -33,7 +33,7 @@ interface Placeholder {
 }
 
 export interface TreeViewOptions {
-  /** Called once every comment is in the overlay. */
+  /** Called once every comment is in the overlay (again after the discussion grew). */
   onComplete?: () => void;
 }
 
@@ -54,22 +54,32 @@ export class TreeView {
   private readonly pending = new Map<string, Placeholder>();
   private readonly revealers = new WeakMap<Element, Placeholder>();
   private built = 0;
-  private readonly slices: Slices;
+  /** Every comment of the discussion is built (until it grows). */
+  private finished = false;
+  private slices: Slices;
   private readonly stopListening: () => void;
 
   constructor(
     private readonly host: HTMLElement,
     private readonly store: ViewStore,
-    options: TreeViewOptions = {},
+    private readonly options: TreeViewOptions = {},
   ) {
     this.doc = host.ownerDocument;
     host.addEventListener('click', this.onClick);
     this.stopListening = store.onUpdate((change) => this.update(change));
     this.refreshList(ROOT);
-    this.slices = runInSlices((deadline) => this.buildUntil(deadline), {
-      firstMs: FIRST_SLICE_MS,
+    this.slices = this.build0(FIRST_SLICE_MS);
+  }
+
+  private build0(firstMs: number): Slices {
+    this.finished = false;
+    return runInSlices((deadline) => this.buildUntil(deadline), {
+      firstMs,
       sliceMs: SLICE_MS,
-      onDone: options.onComplete,
+      onDone: () => {
+        this.finished = true;
+        this.options.onComplete?.();
+      },
     });
   }
 
@@ -136,6 +146,8 @@ export class TreeView {
       const art = this.articles.get(id);
       if (art) this.highlight(art, byId.get(id)!, false);
     }
+    // The discussion grew (ViewStore.extend) after every comment was built: on with the rest.
+    if (this.finished && this.built < this.store.discussion.all.length) this.slices = this.build0(SLICE_MS);
   }
 
   private apply(art: HTMLElement, c: Comment, state: DisplayState): void {

@@ -34,7 +34,7 @@ export class ViewStore {
   private readonly revealed: Set<string>;
 
   constructor(
-    readonly discussion: Discussion,
+    public discussion: Discussion,
     private thresholds: Thresholds,
     collapsed: Iterable<string>,
     private currentHighlighter: Highlighter,
@@ -107,6 +107,16 @@ export class ViewStore {
     this.highlights = next;
     // Every settings change comes through here: most leave the highlights as they were.
     if (dirty.size > 0) this.notify({ states: NO_IDS, lists: NO_IDS, highlights: dirty });
+  }
+
+  /**
+   * The whole page after its preview (see sites/types ParseStep): `whole` begins with the
+   * comments of the current discussion (build-tree startsWith), so what the reader did stays.
+   */
+  extend(whole: Discussion): void {
+    this.discussion = whole;
+    this.highlights = this.computeHighlights();
+    this.update();
   }
 
   toggleCollapsed(id: string): void {

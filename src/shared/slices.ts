@@ -50,7 +50,7 @@ interface TaskScheduler {
  * (Chromium, Firefox 142+); otherwise setTimeout, whose 4 ms clamp after a few nested calls
  * only slows the background slices.
  */
-function yieldThen(fn: () => void): void {
+export function yieldThen(fn: () => void): void {
   const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
   if (scheduler?.postTask) scheduler.postTask(fn, { priority: 'user-visible' }).catch(reportError);
   else setTimeout(fn, 0);
@@ -62,9 +62,10 @@ function reportError(err: unknown): void {
 
 /**
  * Runs a computation written as steps (a generator that yields between pieces of work) to its
- * end in slices of `sliceMs`, and resolves with its result. A step that throws rejects.
+ * end in slices of `sliceMs`, and resolves with its result. A step that throws rejects. What a
+ * step yields besides nothing goes to `onYield`, at once.
  */
-export function finishInSlices<T>(steps: Iterator<void, T>, sliceMs: number): Promise<T> {
+export function finishInSlices<T, Y = void>(steps: Iterator<Y | void, T>, sliceMs: number, onYield?: (y: Y) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     runInSlices(
       (deadline) => {
@@ -75,6 +76,7 @@ export function finishInSlices<T>(steps: Iterator<void, T>, sliceMs: number): Pr
               resolve(r.value);
               return true;
             }
+            if (r.value !== undefined) onYield?.(r.value);
             if (performance.now() >= deadline) return false;
           }
         } catch (err) {
@@ -88,7 +90,7 @@ export function finishInSlices<T>(steps: Iterator<void, T>, sliceMs: number): Pr
 }
 
 /** The same computation all at once, for callers that need its result now. */
-export function finishNow<T>(steps: Iterator<void, T>): T {
+export function finishNow<T>(steps: Iterator<unknown, T>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;

@@ -1,4 +1,11 @@
-import type { ParseResult } from '../model/types';
+import type { ParsedPage, ParseResult } from '../model/types';
+
+/**
+ * What parseSteps yields: nothing (a pause), or once, on a big page, a preview: the first
+ * top-level threads, each complete, as a page of their own. The content script shows it while
+ * it reads the rest; the whole page must begin with exactly these comments.
+ */
+export type ParseStep = void | ParsedPage;
 
 /**
  * One adapter per site family. Adapters read the DOM and never change it: the page
@@ -22,7 +29,7 @@ export interface SiteAdapter {
    * The same parse as steps: yields every so many comments, so that the content script can
    * read a page of thousands of comments in slices instead of one long task (see
    * shared/slices.ts). Adapters of sites with big threads provide it; `parse` then runs it
-   * to its end at once.
+   * to its end at once. It may yield one preview (see ParseStep).
    */
-  parseSteps?(doc: Document, url: URL): Generator<void, ParseResult>;
+  parseSteps?(doc: Document, url: URL): Generator<ParseStep, ParseResult>;
 }

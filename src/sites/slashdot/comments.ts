@@ -63,16 +63,24 @@ const STEP = 32;
 
 /**
  * Every comment the listing's markup shows, in document order; ids are unique (first wins).
- * Yields every STEP comments, so the content script can read big pages in slices.
+ * Yields every STEP comments, so the content script can read big pages in slices. On a listing
+ * of `preview.items` items or more, also yields once what was read so far, as soon as it is
+ * `preview.comments` comments or more and the next item starts a top-level thread: the threads
+ * read are complete.
  */
-export function* readListingSteps(ctx: ReadContext): Generator<void, FoundComment[]> {
+export function* readListingSteps(ctx: ReadContext, preview?: { items: number; comments: number }): Generator<FoundComment[] | void, FoundComment[]> {
   const out: FoundComment[] = [];
   const seen = new Set<string>();
   // A static list: the page may change between slices, what was there when reading began is read.
   const items = ctx.container.querySelectorAll('li');
+  let previewAt = preview && items.length >= preview.items ? preview.comments : 0;
   for (let i = 0; i < items.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const li = items[i]!;
+    if (previewAt > 0 && out.length >= previewAt && li.parentElement === ctx.container) {
+      previewAt = 0;
+      yield out.slice();
+    }
     const liId = li.id;
     const tree = liId === '' ? null : digitsAfter('tree_', liId);
     const found = tree !== null ? readTreeItem(li, tree, ctx) : liId === '' ? readOneLiner(li, ctx) : null;

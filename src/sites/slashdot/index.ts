@@ -2,8 +2,8 @@
 // 2008 "D2" pages. See comments.ts for the markup and script-data.ts for D2's inline data.
 // Reads only: the page is never changed.
 
-import type { ParseResult, RawComment } from '../../model/types';
-import type { SiteAdapter } from '../types';
+import type { ParsedPage, ParseResult, RawComment } from '../../model/types';
+import type { ParseStep, SiteAdapter } from '../types';
 import { placeComments } from '../shared/parents';
 import { viewUrl } from '../shared/url';
 import { discussionUrl, newReadCache, readListingSteps, stubFromScript, withCid, type FoundComment, type ReadContext } from './comments';
@@ -19,6 +19,11 @@ import {
 } from './story';
 
 export const NO_COMMENTS = 'No comments found on this page';
+/**
+ * A listing this big is previewed (see ParseStep) once its first complete threads hold this
+ * many comments: enough to fill the screen while the rest is read.
+ */
+const PREVIEW = { items: 1000, comments: 100 };
 export const UNREADABLE = "This page's comments could not be read";
 
 export const slashdot: SiteAdapter = {
@@ -50,7 +55,7 @@ export const slashdot: SiteAdapter = {
   parseSteps,
 };
 
-function* parseSteps(doc: Document, url: URL): Generator<void, ParseResult> {
+function* parseSteps(doc: Document, url: URL): Generator<ParseStep, ParseResult> {
   try {
     return yield* parseSlashdot(doc, url);
   } catch {
@@ -58,7 +63,7 @@ function* parseSteps(doc: Document, url: URL): Generator<void, ParseResult> {
   }
 }
 
-function* parseSlashdot(doc: Document, url: URL): Generator<void, ParseResult> {
+function* parseSlashdot(doc: Document, url: URL): Generator<ParseStep, ParseResult> {
   const container = doc.getElementById('commentlisting');
   if (!container) return { ok: false, reason: NO_COMMENTS };
 
@@ -78,34 +83,41 @@ function* parseSlashdot(doc: Document, url: URL): Generator<void, ParseResult> {
     commentLink: (id) => (discussion === null ? null : withCid(discussion, id)),
     cache: newReadCache(url),
   };
-
-  const found: FoundComment[] = yield* readListingSteps(ctx);
-  if (script) {
-    // Comments the script knows but the markup does not show at all.
-    const listed = new Set(found.map((f) => f.raw.id));
-    for (const entry of script.comments.values()) if (!listed.has(entry.id)) found.push(stubFromScript(entry, ctx));
-  }
-  if (found.length === 0) return { ok: false, reason: NO_COMMENTS };
-
-  const { parent, order } = placeComments(found.map((f) => f.claim));
-  // The parent added in place (found is ours alone): the same object as a copy with it, without
-  // copying 5,000 objects of fourteen fields.
-  const comments: RawComment[] = order.map((i) => {
-    const raw = found[i]!.raw;
-    raw.parent = parent[i] ?? null;
-    return raw;
-  });
-
-  return {
-    ok: true,
-    page: {
+  // The same for the preview and the whole page: read once, when first needed (not in the
+  // first slice, which also starts the content script).
+  let story: Omit<ParsedPage, 'comments'> | undefined;
+  const page = (found: FoundComment[]): ParsedPage => {
+    story ??= {
       site: 'slashdot',
       threadKey: threadKeyOf(doc, url, script),
       title: storyTitleOf(doc),
       submitter: submitterOf(doc),
       declaredCount: declaredCountOf(doc, script),
       container,
-      comments,
-    },
+    };
+    const { parent, order } = placeComments(found.map((f) => f.claim));
+    // The parent added in place (found is ours alone): the same object as a copy with it, without
+    // copying 5,000 objects of fourteen fields.
+    const comments: RawComment[] = order.map((i) => {
+      const raw = found[i]!.raw;
+      raw.parent = parent[i] ?? null;
+      return raw;
+    });
+    return { ...story, comments };
   };
+
+  // No preview of D2 pages: comments only their script knows are added at the end (and D2
+  // pages are small).
+  const reading = readListingSteps(ctx, script ? undefined : PREVIEW);
+  let step = reading.next();
+  // A preview's comments are copies: the whole page sets their parents again.
+  for (; !step.done; step = reading.next()) yield step.value && page(step.value.map((f) => ({ raw: { ...f.raw }, claim: f.claim })));
+  const found = step.value;
+  if (script) {
+    // Comments the script knows but the markup does not show at all.
+    const listed = new Set(found.map((f) => f.raw.id));
+    for (const entry of script.comments.values()) if (!listed.has(entry.id)) found.push(stubFromScript(entry, ctx));
+  }
+  if (found.length === 0) return { ok: false, reason: NO_COMMENTS };
+  return { ok: true, page: page(found) };
 }

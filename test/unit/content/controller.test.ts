@@ -7,6 +7,8 @@ import { asFake } from '../helpers/fake-browser';
 import { startThreshold } from '../../../src/content/controller';
 import { STATUS_CHANGED, type PageStatus } from '../../../src/shared/messages';
 import { SLASHDOT_PAGES, loadFixture } from '../../fixtures/slashdot/pages';
+import { generateDiscussion } from '../../../bench/generate';
+import { loadThread, saveThread } from '../../../src/storage/threads';
 
 vi.mock('webextension-polyfill', async () => (await import('../helpers/fake-browser')).mockModule());
 const fake = asFake(browser).fake;
@@ -74,4 +76,31 @@ describe('content controller', () => {
     expect(new Set(full.map((a) => a.getAttribute('data-score')))).toEqual(new Set(['5']));
     expect(controller.status()).toMatchObject({ recognized: true, tiers: { full: full.length } });
   });
+
+  it('shows a big page’s first threads while it reads the rest, then all of it, keeping what was collapsed further down', async () => {
+    const g = generateDiscussion({ comments: 1500, seed: 5 });
+    document.documentElement.replaceWith(document.importNode(new DOMParser().parseFromString(g.html, 'text/html').documentElement, true));
+    const url = new URL(`http://127.0.0.1:8080/article.pl?sid=${g.story.storySid}`);
+    const key = `slashdot:${g.story.storySid}`;
+    // Saved on an earlier visit: a comment near the end collapsed.
+    const deep = g.roots.at(-1)!.id;
+    await saveThread(key, { collapsed: [deep], lastVisit: 1 });
+    performance.clearMarks();
+
+    const controller = await startThreshold(document, url);
+    // Ready with the preview: the top of the thread, not the whole page yet.
+    const atReady = controller.status();
+    expect(atReady).toMatchObject({ recognized: true, active: true });
+    expect((atReady as { total: number }).total).toBeLessThan(1500);
+    expect(performance.getEntriesByName('threshold:parsed')).toHaveLength(0);
+
+    await rendered();
+    expect(performance.getEntriesByName('threshold:complete')).toHaveLength(1);
+    expect(controller.status()).toMatchObject({ total: 1500 });
+    const arts = document.querySelectorAll('[data-threshold-root] [data-comment-id]');
+    expect(arts).toHaveLength(1500);
+    expect(document.querySelector(`[data-threshold-root] [data-comment-id="${deep}"]`)?.getAttribute('data-state')).toBe('collapsed');
+    await settle();
+    expect((await loadThread(key)).collapsed).toEqual([deep]);
+  }, 60_000);
 });

@@ -145,4 +145,43 @@ describe('tree view', () => {
     host.querySelector<HTMLButtonElement>('[data-comment-id="1"] > .thr-head > .thr-toggle')!.click();
     expect(store.state('1')).toBe('collapsed');
   });
+
+  // The content script shows a big page's first threads while it reads the rest, then
+  // extends the store to the whole page (ViewStore.extend): the overlay must end up as one
+  // built for the whole page from the start, with what the reader did meanwhile.
+  it.each([
+    ['after the preview was built', true],
+    ['while the preview is still being built', false],
+  ])('extends a preview to the whole thread %s', (_when, builtFirst) => {
+    const whole = discussion(randomThread(600, 9));
+    let roots = 0;
+    const cut = whole.all.findIndex((c) => c.parent === null && ++roots === 31);
+    const preview = buildTree(
+      page(whole.all.slice(0, cut).map((c) => raw(c.id, { parent: c.parent, score: c.score }))),
+    );
+    const strict: Thresholds = { full: 3, abbreviated: 1, breakthrough: 5 };
+    let completed = 0;
+    const { store, host, v } = view(preview, strict, () => completed++);
+    store.toggleCollapsed(preview.all[1]!.id);
+    if (builtFirst) v.flush();
+    store.extend(whole);
+    v.flush();
+    expect(completed).toBe(builtFirst ? 2 : 1);
+
+    const other = document.createElement('div');
+    document.body.append(other);
+    const fresh = new ViewStore(whole, strict, store.collapsed, noHighlight, (c: Comment) => c.body?.textContent ?? '');
+    views.push(new TreeView(other, fresh));
+    views.at(-1)!.flush();
+    const shape = (root: HTMLElement) =>
+      [...root.querySelectorAll('[data-comment-id], .thr-placeholder')].map((e) =>
+        e.classList.contains('thr-placeholder')
+          ? `placeholder ${e.getAttribute('data-placeholder-count')}`
+          : `${e.getAttribute('data-comment-id')} ${e.getAttribute('data-state')} in ${e.parentElement!.closest('[data-comment-id]')?.getAttribute('data-comment-id') ?? 'top'}`,
+      );
+    expect(shape(host)).toHaveLength(shape(other).length);
+    expect(shape(host)).toEqual(shape(other));
+    expect(placeholderProblems(whole, store, host)).toEqual([]);
+    expect(store.state(preview.all[1]!.id)).toBe('collapsed');
+  });
 });
