@@ -45,16 +45,16 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
       ? await finishInSlices(adapter.parseSteps(doc, url), PARSE_SLICE_MS, (p) => preview((previewed = buildTree(p))))
       : adapter.parse(doc, url);
     mark('parsed');
-    // After a preview, the rest of the work on the whole page waits for a task of its own each
-    // (here and in `whole` below): one long task at the end would stall the page.
-    if (previewed) await nextTask();
+    // The rest of the work on the whole page waits for a task of its own each (here and, after
+    // a preview, in `whole` below): one long task at the end would stall the page.
+    await nextTask();
     return result.ok ? buildTree(result.page) : result.reason;
   })();
   let first: Discussion | string;
   try {
     first = await Promise.race([previewShown, reading]);
   } catch (err) {
-    return notRecognized(`Threshold could not read this ${adapter.name} page (${String(err)}).`);
+    return notRecognized(`Threshold could not read this ${adapter.name} page (${err}).`);
   }
   if (typeof first === 'string') return notRecognized(first);
   if (first.all.length === 0) return notRecognized(`This ${adapter.name} page has no comments.`);

@@ -95,9 +95,9 @@ export async function markContainer(page) {
 }
 
 /**
- * How the marked container is hidden: by content.css, `content-visibility: hidden` (its layout
- * is kept, nothing in it is rendered), taking no room, with no style attribute of ours.
- * `inSight`: anything inside would be rendered.
+ * Whether the marked container is hidden as content.css does it: `content-visibility: hidden`
+ * (Chromium: its layout is kept, nothing in it is rendered) or `display: none` (Firefox),
+ * taking no room, with no style attribute of ours. `inSight`: anything inside would be rendered.
  */
 export function containerState(page) {
   return page.evaluate(() => {
@@ -105,7 +105,7 @@ export function containerState(page) {
     if (!c) return null;
     const cs = getComputedStyle(c);
     return {
-      hiddenBy: cs.display === 'none' ? 'display' : cs.contentVisibility === 'hidden' ? 'content-visibility' : null,
+      hidden: cs.display === 'none' || cs.contentVisibility === 'hidden',
       height: c.getBoundingClientRect().height,
       inSight: [...c.querySelectorAll('*')].some((e) => e.checkVisibility()),
       style: c.getAttribute('style'),
@@ -114,7 +114,7 @@ export function containerState(page) {
 }
 
 /** The listing as the contract hides it (the fixtures' listings have no style attribute). */
-export const CONTAINER_HIDDEN = Object.freeze({ hiddenBy: 'content-visibility', height: 0, inSight: false, style: null });
+export const CONTAINER_HIDDEN = Object.freeze({ hidden: true, height: 0, inSight: false, style: null });
 
 /** Where a comment's body element (#comment_body_ID) is: in the overlay's comment, in the site's container, or gone. */
 export function bodyPlace(page, id) {

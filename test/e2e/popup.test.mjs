@@ -206,7 +206,7 @@ forEachBrowser('popup', { dev: true, launcherUrl: () => server.launcherUrl }, (c
       describe: () => 'overlay root still there',
     });
     const visible = await containerState(page);
-    assert.equal(visible?.hiddenBy, null, 'the site listing is visible again');
+    assert.equal(visible?.hidden, false, 'the site listing is visible again');
     assert.ok(visible?.inSight && visible.height > 0, 'its comments are rendered again');
     assert.equal(visible?.style, null, 'no style attribute appeared on it');
     assert.equal(await page.evaluate(() => document.querySelector('[data-e2e-container]').hasAttribute('data-threshold-listing')), false, 'our mark is gone');

@@ -65,8 +65,8 @@ const STEP = 32;
  * Every comment the listing's markup shows, in document order; ids are unique (first wins).
  * Yields every STEP comments, so the content script can read big pages in slices. On a listing
  * of `preview.items` items or more, also yields once what was read so far, as soon as it is
- * `preview.comments` comments or more and the next item starts a top-level thread: the threads
- * read are complete.
+ * `preview.comments` comments or more (but not 20 times more) and the next item starts a
+ * top-level thread: the threads read are complete.
  */
 export function* readListingSteps(ctx: ReadContext, preview?: { items: number; comments: number }): Generator<FoundComment[] | void, FoundComment[]> {
   const out: FoundComment[] = [];
@@ -77,9 +77,13 @@ export function* readListingSteps(ctx: ReadContext, preview?: { items: number; c
   for (let i = 0; i < items.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const li = items[i]!;
-    if (previewAt > 0 && out.length >= previewAt && li.parentElement === ctx.container) {
-      previewAt = 0;
-      yield out.slice();
+    if (previewAt > 0 && out.length >= previewAt) {
+      // A first thread much bigger than that is no preview: then there is none.
+      if (out.length > 20 * previewAt) previewAt = 0;
+      else if (li.parentElement === ctx.container) {
+        previewAt = 0;
+        yield out.slice();
+      }
     }
     const liId = li.id;
     const tree = liId === '' ? null : digitsAfter('tree_', liId);
