@@ -5,7 +5,8 @@
 // pre-paint of its 5 MB listing. Counted as ours, those made "longest long task" a figure of
 // the page. A trace shows what runs inside each task:
 //   - a task is the extension's when it runs the extension's script (an EvaluateScript,
-//     FunctionCall, TimerFire… event whose URL is the extension's, or one of its v8 calls);
+//     FunctionCall, TimerFire… event whose URL is the extension's), or a scheduler.postTask
+//     callback (the extension's slices; the generated pages post no tasks);
 //   - or when it renders (style, layout, pre-paint, paint) after the overlay is in the page
 //     (the threshold:stored mark, just before the mount): from then on the page is loaded
 //     and what changes on screen is the overlay.
@@ -32,7 +33,10 @@ export function attributeLongTasks(events, extensionOrigin) {
   const out = [];
   for (const t of tasks) {
     const inside = inner.filter((e) => e.ts >= t.ts && e.ts < t.ts + t.dur);
-    const script = inside.find((e) => urlOf(e)?.startsWith(extensionOrigin));
+    // Its slices and what follows them run as scheduler.postTask callbacks and their promise
+    // continuations, which the trace does not name by script: the generated pages never post
+    // tasks, so such a task is the extension's.
+    const script = inside.find((e) => urlOf(e)?.startsWith(extensionOrigin) || e.name === 'RunPostTaskCallback');
     const render = t.ts + t.dur > mounted ? inside.find((e) => RENDER.has(e.name)) : undefined;
     out.push({
       at: round((t.ts - marks.start) / 1000),

@@ -83,7 +83,7 @@ export async function profileExtension({ browser, settings, extensionDir, url, s
     out.push(await phase(`first render (${label})`, async () => {
       await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
       await page.bringToFront();
-      await page.waitForFunction(() => performance.getEntriesByName('threshold:ready').length > 0, { timeout: 180_000, polling: 50 });
+      await page.waitForFunction(() => performance.getEntriesByName('threshold:complete').length > 0, { timeout: 180_000, polling: 50 });
       await page.evaluate(() => window.__bench.initialSettled());
     }));
     out.push(await phase(`threshold change ×2 (${label})`, async () => {

@@ -21,6 +21,7 @@ describe('attributeLongTasks', () => {
         task(1200, 70), inner('FunctionCall', 1210, 50, 'https://slashdot.org/app.js'), // the page's script
         task(1500, 90), inner('UpdateLayoutTree', 1510, 60), // style after the mount: the overlay's
         task(1600, 55), inner('FunctionCall', 1601, 50, `${EXT}/content.js`),
+        task(1650, 60), inner('RunPostTaskCallback', 1651, 58), inner('RunMicrotasks', 1652, 50), // a slice's continuation
         task(1700, 40), inner('FunctionCall', 1701, 35, `${EXT}/content.js`), // not long
         task(2100, 300), // after complete
       ],
@@ -33,6 +34,7 @@ describe('attributeLongTasks', () => {
       [200, 70, false],
       [500, 90, true],
       [600, 55, true],
+      [650, 60, true],
     ]);
   });
 
