@@ -26,14 +26,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { serve } from '../scripts/serve.mjs';
+import { parseOptions } from './lib/options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const opt = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
-    const [k, v] = a.replace(/^--/, '').split('=');
-    return [k, v ?? true];
-  }),
-);
+const opt = parseOptions();
 const SIZES = String(opt.sizes ?? '5000,20000').split(',').map(Number);
 const ROUNDS = Number(opt.rounds ?? 7);
 

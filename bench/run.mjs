@@ -21,14 +21,10 @@ import { measureExtensionRound, measurePlainLoad } from './lib/measure.mjs';
 import { evaluateTargets, label, renderTable, summarizeSize } from './lib/report.mjs';
 import { profileExtension } from './lib/profile.mjs';
 import { traceFirstRender } from './lib/trace.mjs';
+import { parseOptions } from './lib/options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const opt = Object.fromEntries(
-  process.argv.slice(2).map((a) => {
-    const [k, v] = a.replace(/^--/, '').split('=');
-    return [k, v ?? true];
-  }),
-);
+const opt = parseOptions();
 const SIZES = String(opt.sizes ?? '500,5000,20000').split(',').map(Number);
 const ROUNDS = Number(opt.rounds ?? 5);
 const ROUNDS_20K = Number(opt['rounds-20k'] ?? 3);

@@ -153,10 +153,10 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
         // Only the whole page's last slice is 'complete'.
         whole = null;
         if (typeof d === 'string') throw new Error(d);
-        // What is shown stays and the rest is added; a page whose whole reads differently
-        // from its preview (odd markup) is shown anew.
         // What the reader had collapsed further down: the preview could not hold those ids.
         for (const id of thread.collapsed) if (!discussion.byId.has(id)) store.collapsed.add(id);
+        // What is shown stays and the rest is added; a page whose whole reads differently
+        // from its preview (odd markup) is shown anew.
         if (startsWith(d, discussion)) {
           discussion = d;
           store.extend(d);

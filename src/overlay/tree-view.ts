@@ -71,6 +71,7 @@ export class TreeView {
     this.slices = this.build0(FIRST_SLICE_MS);
   }
 
+  /** Builds the comments not built yet, in slices from now on, the first one of `firstMs`. */
   private build0(firstMs: number): Slices {
     this.finished = false;
     return runInSlices((deadline) => this.buildUntil(deadline), {
