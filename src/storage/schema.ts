@@ -7,6 +7,7 @@ import { DEFAULT_THRESHOLDS } from '../model/thresholds';
 // zod/mini (configured in ./zod-config.ts): the content script imports this and must stay small.
 import * as z from 'zod/mini';
 import './zod-config';
+import { orDefault } from './or-default';
 import type { Thresholds } from '../model/types';
 import { MAX_SCORE, MIN_SCORE } from '../model/types';
 import { StorageLimitError } from './errors';
@@ -63,7 +64,7 @@ function clampScore(n: number): number {
 
 /** A finite number, rounded and clamped to -1..5; anything else falls back to `fallback`. */
 const score = (fallback: number) =>
-  z.catch(z.pipe(z.number(), z.transform(clampScore)), fallback);
+  orDefault(z.pipe(z.number(), z.transform(clampScore)), () => fallback);
 
 /** Abbreviated above full would make the one-line tier empty and confusing: pull it down to full. */
 function orderThresholds(t: Thresholds): Thresholds {
@@ -120,7 +121,7 @@ function capList(key: string, items: string[]): string[] {
 }
 
 const list = (key: SettingsKey, options: ListOptions = {}) =>
-  z.catch(
+  orDefault(
     z.pipe(
       z.array(z.unknown()),
       z.transform((items) => capList(key, cleanList(items, options))),
@@ -131,12 +132,12 @@ const list = (key: SettingsKey, options: ListOptions = {}) =>
 // ---------- the settings object ----------
 
 const fieldSchemas = {
-  thresholds: z.catch(z.pipe(thresholdsShape, z.transform(orderThresholds)), () =>
+  thresholds: orDefault(z.pipe(thresholdsShape, z.transform(orderThresholds)), () =>
     defaultOf('thresholds'),
   ),
   highlightUsers: list('highlightUsers'),
   highlightKeywords: list('highlightKeywords'),
-  highlightSubmitter: z.catch(z.boolean(), DEFAULT_SETTINGS.highlightSubmitter),
+  highlightSubmitter: orDefault(z.boolean(), () => DEFAULT_SETTINGS.highlightSubmitter),
   disabledHosts: list('disabledHosts', { lowercase: true }),
 };
 

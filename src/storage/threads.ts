@@ -8,6 +8,7 @@
 import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import './zod-config';
+import { orDefault } from './or-default';
 import { isQuotaError } from './errors';
 import {
   itemBytes,
@@ -43,14 +44,14 @@ const statsSchema = z.object({
 });
 
 const threadSchema = z.object({
-  collapsed: z.catch(
+  collapsed: orDefault(
     z.pipe(
       z.array(z.unknown()),
       z.transform((ids) => capCollapsed(ids.filter((id): id is string => typeof id === 'string' && id !== ''))),
     ),
     () => [] as string[],
   ),
-  lastVisit: z.catch(z.number().check(z.nonnegative()), 0),
+  lastVisit: orDefault(z.number().check(z.nonnegative()), () => 0),
 });
 
 function capCollapsed(ids: string[]): string[] {
