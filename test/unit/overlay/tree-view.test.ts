@@ -33,11 +33,12 @@ afterEach(() => {
 });
 
 /** A random thread: each comment replies to a random earlier one (or starts a thread). */
-function randomThread(n: number, seed: number) {
+function randomThread(n: number, seed: number, lastOf = Infinity) {
   const rng = createRng(seed);
   const raws = [];
   for (let i = 0; i < n; i++) {
-    const parent = i === 0 || rng.next() < 0.2 ? null : String(Math.floor(rng.next() * i));
+    const from = Math.max(0, i - lastOf);
+    const parent = i === 0 || rng.next() < (lastOf === Infinity ? 0.2 : 0.01) ? null : String(from + Math.floor(rng.next() * (i - from)));
     raws.push(raw(String(i), { parent, score: Math.floor(rng.next() * 7) - 1 }));
   }
   return raws;
@@ -84,8 +85,13 @@ describe('tree view', () => {
     expect(host.querySelectorAll('[data-comment-id]')).toHaveLength(3000);
   }, 60_000);
 
-  it('keeps placeholders exact through a thousand random changes, before and after every slice is built', () => {
-    const d = discussion(randomThread(400, 2));
+  // Deep: each comment replies to one of the last three, so chains run far past MAX_NEST and
+  // most replies sit flat beside their parent rather than in it.
+  it.each([
+    ['a random thread', () => randomThread(400, 2)],
+    ['a thread nested past MAX_NEST', () => randomThread(400, 4, 3)],
+  ])('keeps placeholders exact through a thousand random changes on %s, before and after every slice is built', (_, thread) => {
+    const d = discussion(thread());
     const { store, host, v } = view(d);
     const rng = createRng(3);
     for (let step = 0; step < 1000; step++) {
@@ -107,6 +113,13 @@ describe('tree view', () => {
         if (el.getAttribute('data-state') !== store.state(id2)) throw new Error(`step ${step}: ${id2} shows ${el.getAttribute('data-state')}, is ${store.state(id2)}`);
       }
     }
+    // Everything shown again: no article is left behind with an old state.
+    store.setThresholds({ full: 5, abbreviated: -1, breakthrough: 5 });
+    // Document order: a collapsed reply shows (collapsed) once its collapsed parent is opened.
+    for (const c of d.all) if (store.state(c.id) === 'collapsed') store.toggleCollapsed(c.id);
+    const shown = [...host.querySelectorAll<HTMLElement>('[data-comment-id]')];
+    expect(shown.filter((el) => el.hidden)).toEqual([]);
+    expect(shown.map((el) => el.getAttribute('data-state'))).toEqual(shown.map((el) => store.state(el.getAttribute('data-comment-id')!)));
   }, 120_000);
 
   it(`indents ${MAX_NEST} levels and shows deeper replies flat, in order, each saying its level`, () => {
