@@ -163,6 +163,11 @@ export class ViewStore {
     const states = new Set<string>();
     const lists = new Set<string>();
     for (const c of this.discussion.all) {
+      // New with `extend`: built later, in its state then; only a list it joins may change now.
+      if (!prev.has(c.id)) {
+        if (c.parent === null || prev.has(c.parent)) lists.add(c.parent ?? ROOT);
+        continue;
+      }
       if (prev.get(c.id) !== this.states.get(c.id)) {
         states.add(c.id);
         lists.add(c.parent ?? ROOT);

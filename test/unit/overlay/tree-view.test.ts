@@ -6,7 +6,7 @@ import { buildTree } from '../../../src/model/build-tree';
 import { compileHighlight } from '../../../src/model/highlight';
 import { childItems } from '../../../src/model/render-items';
 import type { Comment, Discussion, Thresholds } from '../../../src/model/types';
-import { ViewStore } from '../../../src/overlay/view-store';
+import { ROOT, ViewStore, type ViewChange } from '../../../src/overlay/view-store';
 import { MAX_NEST, TreeView } from '../../../src/overlay/tree-view';
 import { page, raw } from '../model/helpers';
 import { createRng } from '../../hostile/rng';
@@ -196,5 +196,28 @@ describe('tree view', () => {
     expect(shape(host)).toEqual(shape(other));
     expect(placeholderProblems(whole, store, host)).toEqual([]);
     expect(store.state(preview.all[1]!.id)).toBe('collapsed');
+  });
+
+  it('extends a preview whose last hidden threads and the next ones make one run of hidden comments', () => {
+    const whole = discussion([
+      raw('1', { score: 5 }),
+      raw('2', { score: -1 }),
+      raw('3', { score: -1 }),
+      raw('4', { parent: '3', score: 2 }),
+      raw('5', { score: 0 }),
+      raw('6', { score: 4 }),
+    ]);
+    const preview = buildTree(page(['1', '2'].map((id) => raw(id, { score: id === '1' ? 5 : -1 }))));
+    const { store, host, v } = view(preview, { full: 3, abbreviated: 1, breakthrough: 5 });
+    v.flush();
+    const changes: ViewChange[] = [];
+    store.onUpdate((c) => changes.push(c));
+    store.extend(whole);
+    // The comments new to the store are built later, in their state: only the top-level list changes now.
+    expect(changes.map((c) => [[...c.states], [...c.lists]])).toEqual([[[], [ROOT]]]);
+    v.flush();
+    const lines = [...host.querySelectorAll('.thr-placeholder')].map((p) => p.getAttribute('data-placeholder-count'));
+    expect(lines).toEqual(['4']); // 2, 3, its reply 4 and 5: one run, before 6
+    expect(placeholderProblems(whole, store, host)).toEqual([]);
   });
 });
