@@ -95,16 +95,21 @@ export function textNodes(c: Comment): Element[] {
  */
 export function applyState(art: HTMLElement, c: Comment, state: DisplayState): void {
   const prev = art.getAttribute('data-state');
-  if (prev !== state) {
-    art.setAttribute('data-state', state);
-    if (state === 'hidden') art.hidden = true;
-    else if (prev === 'hidden') art.hidden = false;
-  }
   // Nothing else differs when the state does not (its header was written for it).
-  if (state === 'hidden' || prev === state) return;
+  if (prev === state) return;
+  art.setAttribute('data-state', state);
+  if (state === 'hidden') {
+    art.hidden = true;
+    return;
+  }
+  if (prev === 'hidden') art.hidden = false;
+  const collapsed = state === 'collapsed';
+  // Shown whole or as one line, and before that too (most of a threshold change): the
+  // stylesheet shows the right title, and the header has nothing else to change unless the
+  // comment's text is not in the page (see the tail below).
+  if (c.body && !collapsed && prev !== 'collapsed' && prev !== 'hidden' && prev !== null) return;
   const doc = art.ownerDocument;
   const head = art.firstElementChild!;
-  const collapsed = state === 'collapsed';
   const toggle = head.firstElementChild!;
   // The sign (− or +) is drawn by the stylesheet from aria-expanded.
   const expanded = collapsed ? 'false' : 'true';

@@ -49,6 +49,8 @@ export class TreeView {
   private readonly doc: Document;
   private readonly articles = new Map<string, HTMLElement>();
   private readonly loans: Loan[] = [];
+  /** Each comment's text slot, once it has been shown whole (kept: a look-up beats two DOM reads). */
+  private readonly slots = new Map<string, HTMLElement>();
   /** Placeholders by list (parent id, ROOT for the top level). */
   private readonly lists = new Map<string, Placeholder[]>();
   /** Placeholders whose first comment is not built yet, by that comment's id. */
@@ -156,9 +158,9 @@ export class TreeView {
     applyState(art, c, state);
     if (state === 'hidden') return;
     const full = state === 'full';
-    const slot = art.firstElementChild!.nextElementSibling;
-    if (slot?.className === 'thr-body') {
-      (slot as HTMLElement).hidden = !full;
+    const slot = this.slots.get(c.id);
+    if (slot) {
+      if (slot.hidden === full) slot.hidden = !full;
     } else if (full) {
       const nodes = textNodes(c);
       if (nodes.length === 0) return;
@@ -166,6 +168,7 @@ export class TreeView {
       body.className = 'thr-body';
       for (const node of nodes) this.loans.push(borrow(node, body));
       art.firstElementChild!.after(body);
+      this.slots.set(c.id, body);
     }
   }
 
