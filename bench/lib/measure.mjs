@@ -89,6 +89,14 @@ export async function measureExtensionRound(browser, url, plan) {
     const reflows = [];
     for (const thresholds of plan.changes) reflows.push(await withCpu(() => thresholdChange(page, plan.settings, thresholds)));
     const largest = await findLargestThread(page);
+    // A reader collapses a thread on screen: bring it there first, and let the browser render
+    // it before the clicks.
+    await page.evaluate(async (id) => {
+      document.querySelector(`[data-threshold-root] [data-comment-id="${id}"]`).scrollIntoView({ block: 'start' });
+      await window.__bench.nextRendered();
+      await window.__bench.nextRendered();
+      await new Promise((r) => setTimeout(r, 200));
+    }, largest.id);
     const toggles = [];
     for (let i = 0; i < plan.toggles; i++) toggles.push({ ...(await withCpu(() => toggle(page, largest.id))), subtree: largest.size });
     return { load, reflows, toggles };
