@@ -150,8 +150,9 @@ export class TreeView {
       const art = this.articles.get(id);
       if (art) this.highlight(art, byId.get(id)!, false);
     }
-    // The discussion grew (ViewStore.extend) after every comment was built: on with the rest.
-    if (this.finished && this.built < this.store.discussion.all.length) this.slices = this.build0(SLICE_MS);
+    // The discussion grew (ViewStore.extend) after every comment was built: on with the rest,
+    // from the next task (this one already holds the whole page's states and their changes).
+    if (this.finished && this.built < this.store.discussion.all.length) this.slices = this.build0(0);
   }
 
   private apply(art: HTMLElement, c: Comment, state: DisplayState): void {
