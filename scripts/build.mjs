@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { patchManifest } from './manifest-patches.mjs';
 import { preactNoHtml } from './preact-no-html.mjs';
+import { contentCss } from './content-css.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
@@ -26,7 +27,6 @@ const entries = {
   options: 'src/options/index.tsx',
 };
 const statics = [
-  ['src/overlay/overlay.css', 'content.css'],
   ['src/popup/popup.html', 'popup.html'],
   ['src/popup/popup.css', 'popup.css'],
   ['src/options/options.html', 'options.html'],
@@ -72,6 +72,7 @@ for (const dev of [false, true]) {
       await cp(path.join(staging, `${name}.js`), path.join(out, `${name}.js`));
     }
     for (const [from, to] of statics) await cp(path.join(root, from), path.join(out, to));
+    await writeFile(path.join(out, 'content.css'), await contentCss(root, target));
     const patched = patchManifest(manifest, { target, dev });
     await writeFile(path.join(out, 'manifest.json'), `${JSON.stringify(patched, null, 2)}\n`);
   }
