@@ -113,8 +113,12 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
       browser.runtime.sendMessage({ type: STATUS_CHANGED, status: status() }).catch(() => {});
     });
   }
+  // After a preview, only the whole page's last slice is 'complete'.
+  const onComplete = () => {
+    if (!whole) mark('complete');
+  };
   const sync = () => {
-    if (isActive() && !mounted) mounted = mountOverlay(discussion.container, store, { onComplete: () => whole || mark('complete') });
+    if (isActive() && !mounted) mounted = mountOverlay(discussion.container, store, { onComplete });
     else if (!isActive() && mounted) {
       mounted.unmount();
       mounted = null;
@@ -132,12 +136,13 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
     mark('reflow-end');
   });
 
-  const grow = (grown: Discussion) => {
+  // `saved`: collapses saved for comments a preview did not hold.
+  const grow = (grown: Discussion, saved: Iterable<string> = []) => {
     const wasMounted = mounted !== null;
     mounted?.unmount();
     mounted = null;
     discussion = grown;
-    store = createStore(grown, store.collapsed, store);
+    store = createStore(grown, [...store.collapsed, ...saved], store);
     if (wasMounted) sync();
     broadcast();
   };
@@ -150,17 +155,14 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
     whole
       .then(async (d) => {
         await nextTask();
-        // Only the whole page's last slice is 'complete'.
         whole = null;
         if (typeof d === 'string') throw new Error(d);
-        // What the reader had collapsed further down: the preview could not hold those ids.
-        for (const id of thread.collapsed) if (!discussion.byId.has(id)) store.collapsed.add(id);
-        // What is shown stays and the rest is added; a page whose whole reads differently
-        // from its preview (odd markup) is shown anew.
+        // What is shown stays and the rest is added, with what the reader had collapsed further
+        // down; a page whose whole reads differently from its preview (odd markup) is shown anew.
         if (startsWith(d, discussion)) {
+          store.extend(d, thread.collapsed);
           discussion = d;
-          store.extend(d);
-        } else grow(d);
+        } else grow(d, thread.collapsed);
         watch();
       })
       .catch((err: unknown) => {

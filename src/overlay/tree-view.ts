@@ -71,11 +71,11 @@ export class TreeView {
     host.addEventListener('click', this.onClick);
     this.stopListening = store.onUpdate((change) => this.update(change));
     this.refreshList(ROOT);
-    this.slices = this.build0(FIRST_SLICE_MS);
+    this.slices = this.buildRest(FIRST_SLICE_MS);
   }
 
   /** Builds the comments not built yet, in slices from now on, the first one of `firstMs`. */
-  private build0(firstMs: number): Slices {
+  private buildRest(firstMs: number): Slices {
     this.finished = false;
     return runInSlices((deadline) => this.buildUntil(deadline), {
       firstMs,
@@ -152,7 +152,7 @@ export class TreeView {
     }
     // The discussion grew (ViewStore.extend) after every comment was built: on with the rest,
     // from the next task (this one already holds the whole page's states and their changes).
-    if (this.finished && this.built < this.store.discussion.all.length) this.slices = this.build0(0);
+    if (this.finished && this.built < this.store.discussion.all.length) this.slices = this.buildRest(0);
   }
 
   private apply(art: HTMLElement, c: Comment, state: DisplayState): void {

@@ -34,7 +34,7 @@ export class ViewStore {
   private readonly revealed: Set<string>;
 
   constructor(
-    public discussion: Discussion,
+    private current: Discussion,
     private thresholds: Thresholds,
     collapsed: Iterable<string>,
     private currentHighlighter: Highlighter,
@@ -42,11 +42,16 @@ export class ViewStore {
     /** What the reader opened before the thread grew (see content/growth.ts). */
     carried?: { expanded: Iterable<string>; revealed: Iterable<string> },
   ) {
-    this.collapsed = new Set([...collapsed].filter((id) => discussion.byId.has(id)));
+    this.collapsed = new Set([...collapsed].filter((id) => current.byId.has(id)));
     this.expanded = new Set(carried?.expanded);
     this.revealed = new Set(carried?.revealed);
     this.states = this.compute();
     this.highlights = this.computeHighlights();
+  }
+
+  /** What is shown: the page's discussion, or its preview until `extend`. */
+  get discussion(): Discussion {
+    return this.current;
   }
 
   state(id: string): DisplayState {
@@ -112,9 +117,11 @@ export class ViewStore {
   /**
    * The whole page after its preview (see sites/types ParseStep): `whole` begins with the
    * comments of the current discussion (build-tree startsWith), so what the reader did stays.
+   * `collapsed`: saved collapses, of which the preview could hold only its own comments'.
    */
-  extend(whole: Discussion): void {
-    this.discussion = whole;
+  extend(whole: Discussion, collapsed: Iterable<string> = []): void {
+    for (const id of collapsed) if (whole.byId.has(id) && !this.current.byId.has(id)) this.collapsed.add(id);
+    this.current = whole;
     this.highlights = this.computeHighlights();
     this.update();
   }

@@ -198,6 +198,17 @@ describe('tree view', () => {
     expect(store.state(preview.all[1]!.id)).toBe('collapsed');
   });
 
+  it('extends a preview with the saved collapses of comments only the whole page holds', () => {
+    const whole = discussion([raw('1', { score: 5 }), raw('2', { parent: '1', score: 5 }), raw('3', { score: 5 }), raw('4', { parent: '3', score: 2 })]);
+    const preview = buildTree(page([raw('1', { score: 5 }), raw('2', { parent: '1', score: 5 })]));
+    const { store, v } = view(preview);
+    store.extend(whole, ['3', 'gone']);
+    v.flush();
+    expect([...store.collapsed]).toEqual(['3']);
+    expect(store.state('3')).toBe('collapsed');
+    expect(store.state('4')).toBe('hidden');
+  });
+
   it('extends a preview whose last hidden threads and the next ones make one run of hidden comments', () => {
     const whole = discussion([
       raw('1', { score: 5 }),
