@@ -98,11 +98,17 @@ export function applyState(art: HTMLElement, c: Comment, state: DisplayState): v
   // Nothing else differs when the state does not (its header was written for it).
   if (prev === state) return;
   art.setAttribute('data-state', state);
+  // aria-hidden: in Chromium a hidden article keeps an empty box (overlay.chrome.css), which
+  // would otherwise be read out as an article.
   if (state === 'hidden') {
     art.hidden = true;
+    art.setAttribute('aria-hidden', 'true');
     return;
   }
-  if (prev === 'hidden') art.hidden = false;
+  if (prev === 'hidden') {
+    art.hidden = false;
+    art.removeAttribute('aria-hidden');
+  }
   const collapsed = state === 'collapsed';
   // Shown whole or as one line, and before that too (most of a threshold change): the
   // stylesheet shows the right title, and the header has nothing else to change unless the

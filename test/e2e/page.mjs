@@ -28,19 +28,29 @@ export async function waitForOverlay(page, timeout = 15_000) {
 
 /**
  * The overlay's comments as the page shows them: id → data-state, plus contract breaches
- * (an id twice, a hidden comment that is not a hidden element without any box).
+ * (an id twice, a hidden comment that is not a hidden element rendering nothing).
  */
 export function readOverlay(page) {
   return page.evaluate((r) => {
     const states = {};
     const dupes = [];
     const badHidden = [];
+    let measured = 0;
     for (const el of document.querySelectorAll(`${r} [data-comment-id]`)) {
       const id = el.getAttribute('data-comment-id');
       if (Object.hasOwn(states, id)) dupes.push(id);
       const state = el.getAttribute('data-state');
-      // Hidden: the element stays (built once) but has no box at all.
-      if (state === 'hidden' && (!el.hidden || el.getClientRects().length > 0)) badHidden.push(id);
+      // Hidden: the element stays (built once), hidden from assistive technology, and renders
+      // nothing: no box at all (Firefox), or one of no height whose contents are skipped
+      // (Chromium, overlay.chrome.css). Styles only, but for the height of the first hundred:
+      // a geometry read takes milliseconds each on a big page (each brings the whole
+      // document's layout and content-visibility up to date).
+      const rendersNothing = () => {
+        const cs = getComputedStyle(el);
+        if (cs.display === 'none') return true;
+        return cs.contentVisibility === 'hidden' && (++measured > 100 || el.offsetHeight === 0);
+      };
+      if (state === 'hidden' && (!el.hidden || el.getAttribute('aria-hidden') !== 'true' || !rendersNothing())) badHidden.push(id);
       states[id] = state;
     }
     const placeholders = [...document.querySelectorAll(`${r} .thr-placeholder`)].map((p) =>
@@ -125,7 +135,7 @@ export function bodyPlace(page, id) {
       const slot = body.parentElement?.closest('.thr-body');
       const owner = slot?.closest('[data-comment-id]');
       // Kept in its comment's slot out of sight while that comment is not shown whole.
-      if (slot && owner?.getAttribute('data-comment-id') === cid && slot.closest(r)) return body.getClientRects().length > 0 ? 'overlay' : 'overlay-hidden';
+      if (slot && owner?.getAttribute('data-comment-id') === cid && slot.closest(r)) return body.checkVisibility() ? 'overlay' : 'overlay-hidden';
       if (body.closest(r)) return 'overlay-elsewhere';
       if (body.closest('[data-e2e-container]')) return 'container';
       return 'elsewhere';

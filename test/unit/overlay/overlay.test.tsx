@@ -84,7 +84,7 @@ describe('overlay', () => {
     expect(document.querySelectorAll('#body_1')).toHaveLength(1);
   });
 
-  it('hides the listing with a rule of content.css that keeps its layout, and no trace of it once unmounted', async () => {
+  it('hides the listing, and hidden comments, with rules of content.css per browser, and no trace of the listing once unmounted', async () => {
     const root = path.join(__dirname, '../../../');
     const rules = (css: string) =>
       [...css.matchAll(new RegExp(`\\[${LISTING}\\]\\s*\\{([^}]*)\\}`, 'g'))].map((m) =>
@@ -99,6 +99,13 @@ describe('overlay', () => {
     const firefox = rules(await contentCss(root, 'firefox'));
     expect(firefox).toHaveLength(2);
     expect(firefox[1]).toEqual(['display: none !important']);
+    // Hidden comments: in Chromium a box of no size with its contents skipped (overlay.chrome.css),
+    // in Firefox none at all (the [hidden] rule of overlay.css).
+    const HIDDEN = /\[data-threshold-root\] article\.thr-comment\.thr-comment\[hidden\]\s*\{([^}]*)\}/;
+    const chromeCss = await contentCss(root, 'chrome');
+    expect(HIDDEN.exec(chromeCss)?.[1]).toMatch(/content-visibility: hidden !important;[\s\S]*height: 0 !important/);
+    expect(HIDDEN.test(await contentCss(root, 'firefox'))).toBe(false);
+    expect(chromeCss).toMatch(/\[data-threshold-root\] \[hidden\],[^{]*\{\s*display: none !important;/);
     act(() => mounted?.unmount());
     mounted = null;
     expect(d.container.hasAttribute(LISTING)).toBe(false);
@@ -108,6 +115,9 @@ describe('overlay', () => {
   it('reflows when thresholds change: hidden runs become one counted placeholder', () => {
     act(() => store.setThresholds({ full: 2, abbreviated: 0, breakthrough: 4 }));
     expect(SPEC.map(([id]) => stateOf(id))).toEqual(['full', 'abbreviated', 'abbreviated', 'full', 'hidden', 'hidden', 'full']);
+    // Hidden from assistive technology too (in Chromium a hidden comment keeps an empty box).
+    const ariaHidden = (id: string) => document.querySelector(`[data-comment-id="${id}"]`)?.getAttribute('aria-hidden') ?? null;
+    expect(SPEC.map(([id]) => ariaHidden(id))).toEqual([null, null, null, null, 'true', 'true', null]);
     const placeholders = [...document.querySelectorAll('.thr-placeholder')];
     expect(placeholders.map((p) => p.textContent)).toEqual(['2 comments below threshold — show']);
     // Hidden comments' text stays in the document, in the site's own listing.
@@ -117,6 +127,7 @@ describe('overlay', () => {
 
     act(() => (placeholders[0]!.querySelector('button') as HTMLButtonElement).click());
     expect(stateOf('5')).toBe('abbreviated');
+    expect(ariaHidden('5')).toBe(null);
     expect(document.querySelectorAll('.thr-placeholder')).toHaveLength(0);
   });
 
