@@ -186,6 +186,9 @@ async function main() {
         'the same start → end of the frame rendered after the overlay’s last DOM change (every slice: all comments in the overlay), or the end of an overlapping long task, if later',
       reflowSettled: 'threshold:reflow-start → end of the frame rendered after the last DOM mutation (MutationObserver + requestAnimationFrame)',
       toggle: 'click dispatched in the page → end of the frame rendered after the last DOM mutation',
+      singleToggle: 'the same, for a shown comment with text and no replies, scrolled to the middle of the screen',
+      pageSmallChange:
+        'browser without the extension: one comment’s text (div#comment_body_ID, a third of the way down, scrolled to the middle of the screen) hidden or shown with an inline style → end of the next frame rendered',
       heap: 'CDP Runtime.getHeapUsage (whole V8 isolate: page and content-script worlds) after HeapProfiler.collectGarbage, with − without, ÷ comments',
     },
     thresholds: { loose: LOOSE, strict: STRICT },

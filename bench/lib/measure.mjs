@@ -42,7 +42,8 @@ export async function measurePlainLoad(browser, url) {
     await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
     const nav = await page.evaluate(navTiming);
     const after = await metrics(cdp);
-    return { nav, work: diff(after, before), cpu: diff(await metrics(cpu), cpuBefore), heap: await heap(cdp) };
+    const result = { nav, work: diff(after, before), cpu: diff(await metrics(cpu), cpuBefore), heap: await heap(cdp) };
+    return { ...result, smallChanges: await pageSmallChanges(page, SMALL_CHANGES) };
   } finally {
     await page.close();
   }
@@ -99,7 +100,11 @@ export async function measureExtensionRound(browser, url, plan) {
     }, largest.id);
     const toggles = [];
     for (let i = 0; i < plan.toggles; i++) toggles.push({ ...(await withCpu(() => toggle(page, largest.id))), subtree: largest.size });
-    return { load, reflows, toggles };
+    // The same click on a comment without replies: what any collapse costs at this size.
+    const single = await onScreenSingle(page);
+    const singles = [];
+    for (let i = 0; i < SMALL_CHANGES; i++) singles.push(await toggle(page, single));
+    return { load, reflows, toggles, singles };
   } finally {
     await page.close();
   }
@@ -126,6 +131,47 @@ async function thresholdChange(page, settings, thresholds) {
     }
     return { marks: end - start, settled: late === 0 ? renderedAt - start : null, lateMutations: late, states };
   }, renderedAt);
+}
+
+/** Small changes timed per page: the browser's cost of any change at that size. */
+const SMALL_CHANGES = 6;
+
+/**
+ * The page's own small change, without the extension: one comment's text (the site's
+ * div#comment_body_ID, on screen) hidden and shown again with an inline style, each timed to
+ * the end of the frame rendered after it. What the browser takes for the least change a
+ * collapse makes, before any extension's work.
+ */
+function pageSmallChanges(page, n) {
+  return page.evaluate(async (n) => {
+    const bodies = [...document.querySelectorAll('[id^="comment_body_"]')];
+    const body = bodies[Math.floor(bodies.length / 3)];
+    body.scrollIntoView({ block: 'center' });
+    await window.__bench.nextRendered();
+    await window.__bench.nextRendered();
+    await new Promise((r) => setTimeout(r, 200));
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      body.style.display = i % 2 === 0 ? 'none' : '';
+      times.push((await window.__bench.nextRendered()) - t0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return times;
+  }, n);
+}
+
+/** A shown comment with text and no replies, scrolled to the middle of the screen (its id). */
+function onScreenSingle(page) {
+  return page.evaluate(async () => {
+    const all = [...document.querySelectorAll('[data-threshold-root] [data-comment-id][data-state="full"]')];
+    const el = all.slice(Math.floor(all.length / 3)).find((a) => a.querySelector(':scope > .thr-body') && !a.querySelector('[data-comment-id]'));
+    el.scrollIntoView({ block: 'center' });
+    await window.__bench.nextRendered();
+    await window.__bench.nextRendered();
+    await new Promise((r) => setTimeout(r, 200));
+    return el.dataset.commentId;
+  });
 }
 
 /** The top-level comment with the largest subtree (`[data-threshold-root] [data-comment-id]` under it). */

@@ -45,9 +45,12 @@ export function summarizeSize(size, rounds) {
     collapse: median(settledOf('collapse')),
     expand: median(settledOf('expand')),
     toggledSubtree: toggles[0]?.subtree ?? null,
-    togglesOk: toggles.every((t) => t.ok),
+    singleCollapse: median(ext.flatMap((e) => e.singles).filter((t) => t.action === 'collapse').map((t) => t.settled)),
+    singleExpand: median(ext.flatMap((e) => e.singles).filter((t) => t.action === 'expand').map((t) => t.settled)),
+    pageSmallChange: median(plain.flatMap((p) => p.smallChanges)),
+    togglesOk: [...toggles, ...ext.flatMap((e) => e.singles)].every((t) => t.ok),
     // DOM changes after the frame an update was timed to: any voids that figure (see measure.mjs).
-    lateMutations: [...reflows, ...toggles].reduce((n, r) => n + (r.lateMutations ?? 0), 0),
+    lateMutations: [...reflows, ...toggles, ...ext.flatMap((e) => e.singles)].reduce((n, r) => n + (r.lateMutations ?? 0), 0),
     heapJsPerComment: perComment(pick(ext, (e) => e.load.heap.js), pick(plain, (p) => p.heap.js), size),
     heapDomPerComment: perComment(pick(ext, (e) => e.load.heap.embedder), pick(plain, (p) => p.heap.embedder), size),
   };
@@ -127,6 +130,9 @@ export function renderTable(bySize, sizes, targets, content) {
   row('  main-thread CPU time: collapse', 'collapseCpu', fmt.ms);
   row('  main-thread CPU time: expand', 'expandCpu', fmt.ms);
   row('  comments in that thread', 'toggledSubtree', fmt.n);
+  row('collapse a comment without replies: click → rendered', 'singleCollapse', fmt.ms);
+  row('expand it again: click → rendered', 'singleExpand', fmt.ms);
+  row('  the page alone, no extension: one comment’s text hidden/shown → rendered', 'pageSmallChange', fmt.ms);
   row('  DOM changes after a timed frame (must be 0)', 'lateMutations', fmt.n);
   row('extra JS heap per comment (isolate, after GC)', 'heapJsPerComment', fmt.B, '≤ 2048 B (5k, 20k)', verdict(targetOf('extra JS heap')));
   row('extra DOM (Blink) heap per comment', 'heapDomPerComment', fmt.B);
