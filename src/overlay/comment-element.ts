@@ -130,17 +130,26 @@ export function applyState(art: HTMLElement, c: Comment, state: DisplayState): v
   // there, where scanning the header for them cost more than all the writes.
   // A one-liner opened to full or closed again (most of a threshold change) has none to touch.
   if ((!c.body && (state === 'full' || prev !== 'abbreviated')) || collapsed || prev === 'collapsed' || prev === 'hidden' || prev === null) {
-    const [elsewhereEl, replies] = tailParts(head);
     const wantElsewhere = !c.body && state === 'full';
+    const wantReplies = collapsed && c.children.length > 0;
+    // None there and none wanted (most comments shown again after a threshold change had
+    // hidden them): nothing to read.
+    if (!wantElsewhere && !wantReplies && !tailed.has(art)) return;
+    const [elsewhereEl, replies] = tailParts(head);
     if (elsewhereEl && !wantElsewhere) elsewhereEl.remove();
     else if (!elsewhereEl && wantElsewhere) head.insertBefore(elsewhere(doc, c), replies);
     if (!collapsed) replies?.remove();
-    else if (!replies && c.children.length > 0) {
+    else if (!replies && wantReplies) {
       const count = subtreeSize(c);
       head.append(el(doc, 'span', 'thr-replies', `(${count} ${count === 1 ? 'reply' : 'replies'})`));
     }
+    if (wantElsewhere || wantReplies) tailed.add(art);
+    else tailed.delete(art);
   }
 }
+
+/** Articles whose header ends in a trailing part (see applyState): only this module adds them. */
+const tailed = new WeakSet<Element>();
 
 /** Highlight reasons as attribute, class and badges; keyword marks in the title. */
 export function applyHighlight(art: HTMLElement, c: Comment, reasons: readonly HighlightReason[], marks: ReadonlyArray<readonly [number, number]>): void {
