@@ -105,6 +105,28 @@ forEachBrowser('extreme threads', { dev: true, launcherUrl: () => server.launche
     assert.equal(o.dupes.length, 0);
     const overlay = await readOverlay(page);
     assert.equal(Object.keys(overlay.states).length, HUGE);
+    // And the browser draws them: threads far down, scrolled to, have their contents rendered
+    // (content-visibility: auto), not left blank. The settings were changed from another tab:
+    // this one comes back to the front, where a reader sees it (a background tab is not drawn).
+    await page.bringToFront();
+    const expected = expectedStates(comments, STRICT);
+    const tops = comments.filter((c) => c.parent === null && expected.get(c.id) !== 'hidden');
+    for (const k of [2, 5, 8]) {
+      const id = tops[Math.floor(((tops.length - 1) * k) / 8)].id;
+      await until(
+        () =>
+          page.evaluate(
+            (r, id) => {
+              const el = document.querySelector(`${r} [data-comment-id="${id}"]`);
+              el.scrollIntoView();
+              return el.firstElementChild.checkVisibility({ contentVisibilityAuto: true }) || { ok: false, id };
+            },
+            ROOT,
+            id,
+          ),
+        { timeout: 20_000 },
+      );
+    }
     assert.deepEqual(errors, []);
   }, 420_000);
 });
