@@ -103,7 +103,7 @@ export async function measureExtensionRound(browser, url, plan) {
     // The same click on a comment without replies: what any collapse costs at this size.
     const single = await onScreenSingle(page);
     const singles = [];
-    for (let i = 0; i < SMALL_CHANGES; i++) singles.push(await toggle(page, single));
+    for (let i = 0; single !== null && i < SMALL_CHANGES; i++) singles.push(await toggle(page, single));
     return { load, reflows, toggles, singles };
   } finally {
     await page.close();
@@ -146,6 +146,7 @@ function pageSmallChanges(page, n) {
   return page.evaluate(async (n) => {
     const bodies = [...document.querySelectorAll('[id^="comment_body_"]')];
     const body = bodies[Math.floor(bodies.length / 3)];
+    if (!body) return [];
     body.scrollIntoView({ block: 'center' });
     await window.__bench.nextRendered();
     await window.__bench.nextRendered();
@@ -161,11 +162,12 @@ function pageSmallChanges(page, n) {
   }, n);
 }
 
-/** A shown comment with text and no replies, scrolled to the middle of the screen (its id). */
+/** A shown comment with text and no replies, scrolled to the middle of the screen (its id; null if none). */
 function onScreenSingle(page) {
   return page.evaluate(async () => {
     const all = [...document.querySelectorAll('[data-threshold-root] [data-comment-id][data-state="full"]')];
     const el = all.slice(Math.floor(all.length / 3)).find((a) => a.querySelector(':scope > .thr-body') && !a.querySelector('[data-comment-id]'));
+    if (!el) return null;
     el.scrollIntoView({ block: 'center' });
     await window.__bench.nextRendered();
     await window.__bench.nextRendered();

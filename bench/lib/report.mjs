@@ -131,7 +131,7 @@ export function renderTable(bySize, sizes, targets, content) {
   row('  main-thread CPU time: expand', 'expandCpu', fmt.ms);
   row('  comments in that thread', 'toggledSubtree', fmt.n);
   row('collapse a comment without replies: click → rendered', 'singleCollapse', fmt.ms);
-  row('expand it again: click → rendered', 'singleExpand', fmt.ms);
+  row('expand that comment again: click → rendered', 'singleExpand', fmt.ms);
   row('  the page alone, no extension: one comment’s text hidden/shown → rendered', 'pageSmallChange', fmt.ms);
   row('  DOM changes after a timed frame (must be 0)', 'lateMutations', fmt.n);
   row('extra JS heap per comment (isolate, after GC)', 'heapJsPerComment', fmt.B, '≤ 2048 B (5k, 20k)', verdict(targetOf('extra JS heap')));
