@@ -92,12 +92,7 @@ export async function measureExtensionRound(browser, url, plan) {
     const largest = await findLargestThread(page);
     // A reader collapses a thread on screen: bring it there first, and let the browser render
     // it before the clicks.
-    await page.evaluate(async (id) => {
-      document.querySelector(`[data-threshold-root] [data-comment-id="${id}"]`).scrollIntoView({ block: 'start' });
-      await window.__bench.nextRendered();
-      await window.__bench.nextRendered();
-      await new Promise((r) => setTimeout(r, 200));
-    }, largest.id);
+    await page.evaluate((id) => window.__bench.bringOnScreen(document.querySelector(`[data-threshold-root] [data-comment-id="${id}"]`)), largest.id);
     const toggles = [];
     for (let i = 0; i < plan.toggles; i++) toggles.push({ ...(await withCpu(() => toggle(page, largest.id))), subtree: largest.size });
     // The same click on a comment without replies: what any collapse costs at this size.
@@ -147,10 +142,7 @@ function pageSmallChanges(page, n) {
     const bodies = [...document.querySelectorAll('[id^="comment_body_"]')];
     const body = bodies[Math.floor(bodies.length / 3)];
     if (!body) return [];
-    body.scrollIntoView({ block: 'center' });
-    await window.__bench.nextRendered();
-    await window.__bench.nextRendered();
-    await new Promise((r) => setTimeout(r, 200));
+    await window.__bench.bringOnScreen(body, 'center');
     const times = [];
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
@@ -168,10 +160,7 @@ function onScreenSingle(page) {
     const all = [...document.querySelectorAll('[data-threshold-root] [data-comment-id][data-state="full"]')];
     const el = all.slice(Math.floor(all.length / 3)).find((a) => a.querySelector(':scope > .thr-body') && !a.querySelector('[data-comment-id]'));
     if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
-    await window.__bench.nextRendered();
-    await window.__bench.nextRendered();
-    await new Promise((r) => setTimeout(r, 200));
+    await window.__bench.bringOnScreen(el, 'center');
     return el.dataset.commentId;
   });
 }

@@ -9,6 +9,7 @@
 //                          for a while, with the end of the frame rendered after the last change
 //   renderedAfterMark()    the end of the frame rendered after a mark (no observer during the work)
 //   nextRendered()         the end of the next frame rendered
+//   bringOnScreen(el)      scrolls `el` into view and lets the browser render it there
 //   mutationsWithin(ms)    how many mutations follow (to check an update had settled)
 //
 // "End of the frame after a change": a requestAnimationFrame callback runs at the start of the
@@ -53,6 +54,16 @@ export function installProbe() {
     /** The end of the next frame rendered from now (after a synchronous change). */
     nextRendered() {
       return new Promise((resolve) => afterFrame(resolve));
+    },
+    /**
+     * Scrolls `el` into view (`block` as scrollIntoView takes it) and waits until the browser
+     * has rendered it there, and a little more, so that a change timed next starts from rest.
+     */
+    async bringOnScreen(el, block = 'start') {
+      el.scrollIntoView({ block });
+      await bench.nextRendered();
+      await bench.nextRendered();
+      await new Promise((r) => setTimeout(r, 200));
     },
     /** Mutations in the next `ms` (none expected once an update has settled). */
     mutationsWithin(ms) {

@@ -10,9 +10,10 @@ export function summarizeSize(size, rounds) {
   const pick = (list, f) => median(list.map(f));
   const reflows = ext.flatMap((e) => e.reflows);
   const toggles = ext.flatMap((e) => e.toggles);
+  const singles = ext.flatMap((e) => e.singles);
   const ownLoad = pick(plain, (p) => p.nav.loadEventEnd);
   const added = pick(first, (f) => f.added);
-  const settledOf = (action) => toggles.filter((t) => t.action === action).map((t) => t.settled);
+  const settledOf = (action, list = toggles) => list.filter((t) => t.action === action).map((t) => t.settled);
   return {
     size,
     rounds: rounds.length,
@@ -45,12 +46,12 @@ export function summarizeSize(size, rounds) {
     collapse: median(settledOf('collapse')),
     expand: median(settledOf('expand')),
     toggledSubtree: toggles[0]?.subtree ?? null,
-    singleCollapse: median(ext.flatMap((e) => e.singles).filter((t) => t.action === 'collapse').map((t) => t.settled)),
-    singleExpand: median(ext.flatMap((e) => e.singles).filter((t) => t.action === 'expand').map((t) => t.settled)),
+    singleCollapse: median(settledOf('collapse', singles)),
+    singleExpand: median(settledOf('expand', singles)),
     pageSmallChange: median(plain.flatMap((p) => p.smallChanges)),
-    togglesOk: [...toggles, ...ext.flatMap((e) => e.singles)].every((t) => t.ok),
+    togglesOk: [...toggles, ...singles].every((t) => t.ok),
     // DOM changes after the frame an update was timed to: any voids that figure (see measure.mjs).
-    lateMutations: [...reflows, ...toggles, ...ext.flatMap((e) => e.singles)].reduce((n, r) => n + (r.lateMutations ?? 0), 0),
+    lateMutations: [...reflows, ...toggles, ...singles].reduce((n, r) => n + (r.lateMutations ?? 0), 0),
     heapJsPerComment: perComment(pick(ext, (e) => e.load.heap.js), pick(plain, (p) => p.heap.js), size),
     heapDomPerComment: perComment(pick(ext, (e) => e.load.heap.embedder), pick(plain, (p) => p.heap.embedder), size),
   };
