@@ -147,6 +147,34 @@ describe('tree view', () => {
     expect((arts[99] as HTMLElement).hidden).toBe(false);
   });
 
+  it('groups the top-level comments twenty at a time, in order, each group sized by what it shows', () => {
+    // 45 threads, a reply under each; scores -1..3 by thread, so a strict threshold hides some.
+    const raws = [];
+    for (let t = 0; t < 45; t++) {
+      raws.push(raw(`t${t}`, { parent: null, score: ((t % 5) - 1) as -1 | 0 | 1 | 2 | 3 }));
+      raws.push(raw(`r${t}`, { parent: `t${t}`, score: 3 }));
+    }
+    const d = discussion(raws);
+    const { store, host, v } = view(d);
+    v.flush();
+    const chunks = [...host.children];
+    expect(chunks.map((c) => c.className)).toEqual(['thr-chunk', 'thr-chunk', 'thr-chunk']);
+    const tops = (c: Element) => [...c.children].filter((e) => e.localName === 'article').map((e) => e.getAttribute('data-comment-id'));
+    expect(chunks.map((c) => tops(c).length)).toEqual([20, 20, 5]);
+    expect(chunks.flatMap(tops)).toEqual(raws.filter((r) => r.parent === null).map((r) => r.id));
+    // Replies stay inside their thread's article.
+    expect(host.querySelector('[data-comment-id="r30"]')!.parentElement!.closest('[data-comment-id]')!.getAttribute('data-comment-id')).toBe('t30');
+    expect(chunks.map((c) => (c as HTMLElement).style.containIntrinsicSize)).toEqual(['auto 48em', 'auto 48em', 'auto 12em']);
+    // A threshold change that hides threads: each group's first height follows (-1 and 0 hidden).
+    store.setThresholds({ full: 2, abbreviated: 1, breakthrough: 5 });
+    const shown = (c: Element) => [...c.children].filter((e) => e.localName === 'article' && !(e as HTMLElement).hidden).length;
+    expect(chunks.map(shown)).toEqual([12, 12, 3]);
+    expect(chunks.map((c) => (c as HTMLElement).style.containIntrinsicSize)).toEqual(['auto 28.8em', 'auto 28.8em', 'auto 7.2em']);
+    // Their placeholders stand in the group, before the run's first comment.
+    const line = chunks[2]!.querySelector('.thr-placeholder');
+    expect(line?.nextElementSibling?.getAttribute('data-comment-id')).toBe('t40');
+  });
+
   it('ignores look-alike controls inside a comment body', () => {
     const listing = '<div id="b1">text <button class="thr-toggle">fake</button></div>';
     document.body.innerHTML = `<div id="listing">${listing}</div><div id="host"></div>`;
