@@ -38,6 +38,24 @@ const STRICT = { full: 3, abbreviated: 1, breakthrough: 4 };
 const planFor = (size) =>
   size >= 20000 ? { changes: [STRICT, LOOSE], toggles: 2 } : { changes: [STRICT, LOOSE, STRICT, LOOSE], toggles: 4 };
 
+/**
+ * What the clicks need to know of a generated page: the top-level comment with the largest
+ * subtree (collapsed and expanded), and the comments without replies (one is collapsed alone).
+ */
+function threadShape(g) {
+  const sizeOf = (c) => {
+    let n = 0;
+    for (const todo = [c]; todo.length > 0; n++) todo.push(...todo.pop().children);
+    return n - 1;
+  };
+  let largest = { id: null, size: -1 };
+  for (const r of g.roots) {
+    const size = sizeOf(r);
+    if (size > largest.size) largest = { id: r.id, size };
+  }
+  return { largest, leaves: g.comments.filter((c) => c.children.length === 0).map((c) => c.id) };
+}
+
 const open = [];
 let server = null;
 async function cleanup() {
@@ -60,12 +78,14 @@ async function main() {
   const { generateDiscussion } = await importTs('bench/generate.ts');
   const pages = new Map();
   const urls = new Map();
+  const shapes = new Map();
   for (const [i, size] of SIZES.entries()) {
     const g = generateDiscussion({ comments: size, seed: i + 1 });
     // The story id is in the address, as on the site: each size is its own thread for the extension.
     const route = `/${label(size)}/article.pl`;
     pages.set(route, Buffer.from(g.html, 'latin1'));
     urls.set(size, `${route}?sid=${g.story.storySid}`);
+    shapes.set(size, threadShape(g));
     console.log(`bench: generated ${size} comments (${(g.html.length / 1e6).toFixed(1)} MB, ${g.full.size} full, ${g.roots.length} top-level)`);
   }
   server = await serve(async (p) => (pages.has(p) ? { body: pages.get(p), type: 'text/html; charset=iso-8859-1' } : null));
@@ -92,7 +112,7 @@ async function main() {
       await ext.settings.clearThreadState();
       // Alternate which browser goes first, so drift over a round favours neither.
       const runPlain = () => measurePlainLoad(plain.browser, url);
-      const runExt = () => measureExtensionRound(ext.browser, url, { settings: ext.settings, ...planFor(size) });
+      const runExt = () => measureExtensionRound(ext.browser, url, { settings: ext.settings, ...planFor(size), ...shapes.get(size) });
       let p, e;
       if (r % 2 === 0) {
         p = await runPlain();

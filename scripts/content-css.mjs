@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const ADDITIONS = { chrome: ['src/overlay/overlay.chrome.css'], firefox: ['src/overlay/overlay.firefox.css'] };
+const ADDITIONS = { chrome: [], firefox: ['src/overlay/overlay.firefox.css'] };
 
 /** @param {string} root the repository @param {'chrome' | 'firefox'} target */
 export async function contentCss(root, target) {

@@ -89,14 +89,14 @@ export async function measureExtensionRound(browser, url, plan) {
     };
     const reflows = [];
     for (const thresholds of plan.changes) reflows.push(await withCpu(() => thresholdChange(page, plan.settings, thresholds)));
-    const largest = await findLargestThread(page);
-    // A reader collapses a thread on screen: bring it there first, and let the browser render
-    // it before the clicks.
-    await page.evaluate((id) => window.__bench.bringOnScreen(document.querySelector(`[data-threshold-root] [data-comment-id="${id}"]`)), largest.id);
+    // A reader collapses a thread on screen: bring it there first (a link to it, as the page's
+    // own links to comments go), and let the browser render it before the clicks.
+    const largest = plan.largest;
+    await bringToView(page, largest.id);
     const toggles = [];
     for (let i = 0; i < plan.toggles; i++) toggles.push({ ...(await withCpu(() => toggle(page, largest.id))), subtree: largest.size });
     // The same click on a comment without replies: what any collapse costs at this size.
-    const single = await onScreenSingle(page);
+    const single = await onScreenSingle(page, plan.leaves);
     const singles = [];
     for (let i = 0; single !== null && i < SMALL_CHANGES; i++) singles.push(await toggle(page, single));
     return { load, reflows, toggles, singles };
@@ -154,28 +154,36 @@ function pageSmallChanges(page, n) {
   }, n);
 }
 
-/** A shown comment with text and no replies, scrolled to the middle of the screen (its id; null if none). */
-function onScreenSingle(page) {
-  return page.evaluate(async () => {
+/**
+ * A shown comment with text and no replies (`leaves`: the generated comments without any)
+ * among those drawn, a third of the way down, scrolled to the middle of the screen (its id;
+ * null if none).
+ */
+function onScreenSingle(page, leaves) {
+  return page.evaluate(async (leaves) => {
+    const leaf = new Set(leaves);
     const all = [...document.querySelectorAll('[data-threshold-root] [data-comment-id][data-state="full"]')];
-    const el = all.slice(Math.floor(all.length / 3)).find((a) => a.querySelector(':scope > .thr-body') && !a.querySelector('[data-comment-id]'));
+    const el = all.slice(Math.floor(all.length / 3)).find((a) => a.querySelector(':scope > .thr-body') && leaf.has(a.dataset.commentId));
     if (!el) return null;
     await window.__bench.bringOnScreen(el, 'center');
     return el.dataset.commentId;
-  });
+  }, leaves);
 }
 
-/** The top-level comment with the largest subtree (`[data-threshold-root] [data-comment-id]` under it). */
-function findLargestThread(page) {
-  return page.evaluate(() => {
-    let best = { id: null, size: -1 };
-    for (const el of document.querySelectorAll('[data-threshold-root] [data-comment-id]')) {
-      if (el.parentElement.closest('[data-comment-id]')) continue;
-      const size = el.querySelectorAll('[data-comment-id]').length;
-      if (size > best.size) best = { id: el.dataset.commentId, size };
+/**
+ * Brings comment `id` into view as a link to it does (the overlay follows the page's address
+ * fragment: only the rows near the view are in the page), then lets the browser render it.
+ */
+async function bringToView(page, id) {
+  await page.evaluate(async (id) => {
+    location.hash = id;
+    const deadline = performance.now() + 10_000;
+    while (!document.querySelector(`[data-threshold-root] [data-comment-id="${id}"]`)) {
+      if (performance.now() > deadline) throw new Error(`comment ${id} never came into view`);
+      await window.__bench.nextRendered();
     }
-    return best;
-  });
+    await window.__bench.bringOnScreen(document.querySelector(`[data-threshold-root] [data-comment-id="${id}"]`));
+  }, id);
 }
 
 /**

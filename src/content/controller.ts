@@ -10,6 +10,7 @@ import { loadThread, saveThread, touchThread } from '../storage/threads';
 import { MIGRATE_STORAGE, STATUS_CHANGED, type PageStatus } from '../shared/messages';
 import { ViewStore } from '../overlay/view-store';
 import { mountOverlay, type Mounted } from '../overlay/mount';
+import type { Viewport } from '../overlay/viewport';
 import { watchGrowth } from './growth';
 import { mark } from './marks';
 import { finishInSlices, yieldThen } from '../shared/slices';
@@ -26,7 +27,12 @@ export interface Controller {
  * settings and with comments the site adds later. Any failure leaves the page as the site
  * rendered it and is reported to the popup.
  */
-export async function startThreshold(doc: Document, url: URL): Promise<Controller> {
+export interface StartOptions {
+  /** Where the reader is looking (the browser window's view unless given: tests under jsdom give theirs). */
+  viewport?: Viewport;
+}
+
+export async function startThreshold(doc: Document, url: URL, options: StartOptions = {}): Promise<Controller> {
   const host = url.hostname;
   const notRecognized = (reason: string): Controller => ({ status: () => ({ recognized: false, host, reason }) });
 
@@ -88,8 +94,11 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
   }
 
   const isActive = () => !current.disabledHosts.includes(host);
+  // The scores are the page's: counted once per discussion, not on every change.
+  let counted: [Discussion, ReturnType<typeof scoreHistogram>] | null = null;
   const status = (): PageStatus => {
-    const hist = scoreHistogram(discussion);
+    if (counted?.[0] !== discussion) counted = [discussion, scoreHistogram(discussion)];
+    const hist = counted[1];
     return {
       recognized: true,
       active: mounted !== null,
@@ -121,7 +130,7 @@ export async function startThreshold(doc: Document, url: URL): Promise<Controlle
     if (!whole) mark('complete');
   };
   const sync = () => {
-    if (isActive() && !mounted) mounted = mountOverlay(discussion.container, store, { onComplete });
+    if (isActive() && !mounted) mounted = mountOverlay(discussion.container, store, { onComplete, viewport: options.viewport });
     else if (!isActive() && mounted) {
       mounted.unmount();
       mounted = null;

@@ -1,15 +1,16 @@
 import type { Comment, Discussion, RawComment } from '../model/types';
 import { buildTree } from '../model/build-tree';
 import type { SiteAdapter } from '../sites/types';
-import { isBorrowed } from '../overlay/body-slot';
+import { addListingWatcher, isBorrowed } from '../overlay/body-slot';
 
 /**
  * Comments that arrive after load (Slashdot's "More", replies the site fetches on demand)
  * are inserted by the site's own scripts into its listing, which we keep hidden. Watching
  * that listing and re-reading the page lets the overlay take them in without a reload.
  *
- * Our own moves of body nodes also mutate the listing; they are recognized and ignored, so a
- * collapse or a threshold change never triggers a re-parse.
+ * Our own moves of body nodes also mutate the listing; the watcher is paused while the overlay
+ * makes them, and any it sees are recognized and ignored, so a collapse or a threshold change
+ * never triggers a re-parse.
  */
 export function watchGrowth(
   adapter: SiteAdapter,
@@ -19,7 +20,7 @@ export function watchGrowth(
   onGrown: (next: Discussion) => void,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver((records) => {
+  const seen = (records: MutationRecord[]) => {
     if (records.every(isOurs)) return;
     clearTimeout(timer);
     // The site inserts a batch in several steps; one re-read after it settles.
@@ -27,10 +28,22 @@ export function watchGrowth(
       const next = regrow(adapter, doc, url, current());
       if (next) onGrown(next);
     }, 150);
+  };
+  const observer = new MutationObserver(seen);
+  const container = current().container;
+  const watch = () => observer.observe(container, { childList: true, subtree: true });
+  watch();
+  // Paused while the overlay moves text in and out (body-slot.ts `moving`).
+  const stopPausing = addListingWatcher({
+    pause: () => {
+      seen(observer.takeRecords());
+      observer.disconnect();
+    },
+    resume: watch,
   });
-  observer.observe(current().container, { childList: true, subtree: true });
   return () => {
     clearTimeout(timer);
+    stopPausing();
     observer.disconnect();
   };
 }

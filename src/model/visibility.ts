@@ -1,6 +1,8 @@
 import type { TierCounts } from '../shared/messages';
 import { isKnownScore, tierOf } from './thresholds';
-import type { Comment, DisplayState, Discussion, Thresholds } from './types';
+import type { Comment, DisplayState, Discussion, Score, Thresholds } from './types';
+import { shapeOf } from './shape';
+import { ABBREVIATED, COLLAPSED, FULL, HIDDEN, StateTable } from './state-table';
 import { MAX_SCORE, MIN_SCORE } from './types';
 
 /** What the reader did on this page view (comment site ids). */
@@ -41,47 +43,81 @@ export const EMPTY_VIEW: ViewState = Object.freeze({
  *    never show this way: collapsing hides them even if revealed earlier.
  *
  * One pass down `d.all` (document pre-order: parents before children) after one pass up it
- * to find the ancestors of breakthroughs; no recursion, O(n).
+ * to find the ancestors of breakthroughs; no recursion, O(n), over arrays by index (shape.ts).
  */
-export function computeStates(d: Discussion, t: Thresholds, v: ViewState): Map<string, DisplayState> {
+export function computeStates(d: Discussion, t: Thresholds, v: ViewState): StateTable {
   const n = d.all.length;
-  const owns: DisplayState[] = new Array<DisplayState>(n);
-  const breaks: boolean[] = new Array<boolean>(n);
+  const { parent, index } = shapeOf(d);
+  // Working space, kept between calls (a change on a big thread allocates only its result).
+  if (scratch.length < 2 * n) scratch = new Uint8Array(2 * n);
+  const owns = scratch.subarray(0, n);
+  // Bits per comment: it breaks through; it is on the path to one below it; its replies are
+  // concealed (in a hidden or collapsed subtree: only breakthroughs and rule-5 reveals show).
+  const BREAKS = 1;
+  const ON_PATH = 2;
+  const CONCEALING = 4;
+  const bits = scratch.subarray(n, 2 * n).fill(0);
+  // What the reader clicked, as bits by index: a handful of ids, looked up once each here
+  // rather than three set lookups per comment below.
+  const C = 1;
+  const E = 2;
+  const R = 4;
+  if (clickScratch.length < n) clickScratch = new Uint8Array(n);
+  const clicks = clickScratch.subarray(0, n).fill(0);
+
+  for (const [set, bit] of [[v.collapsed, C], [v.expanded, E], [v.revealed, R]] as const) {
+    for (const id of set) {
+      const i = index.get(id);
+      if (i !== undefined) clicks[i]! |= bit;
+    }
+  }
 
   // Pass up: each comment's own state, and which comments have a breakthrough below them.
-  const onPath = new Set<string>();
   for (let i = n - 1; i >= 0; i--) {
     const c = d.all[i]!;
-    const o = ownState(c, t, v);
+    let o = ownCode(c.score, t);
+    const k = clicks[i]!;
+    if (k !== 0) {
+      // Rule 1 (ownState): revealed lifts hidden, expanded lifts a one-liner, collapsed folds.
+      if (o === HIDDEN && k & R) o = ABBREVIATED;
+      if (o === ABBREVIATED && k & E) o = FULL;
+      if (o !== HIDDEN && k & C) o = COLLAPSED;
+    }
     owns[i] = o;
-    breaks[i] = o !== 'hidden' && isKnownScore(c.score) && c.score >= t.breakthrough;
-    if (c.parent !== null && (breaks[i] || onPath.has(c.id))) onPath.add(c.parent);
+    if (o !== HIDDEN && isKnownScore(c.score) && c.score >= t.breakthrough) bits[i]! |= BREAKS;
+    const p = parent[i]!;
+    if (p >= 0 && bits[i]! & (BREAKS | ON_PATH)) bits[p]! |= ON_PATH;
   }
 
-  // Pass down: each comment's state, and whether its replies sit in a hidden or collapsed
-  // subtree ("concealed": only breakthroughs and rule-5 reveals show there).
-  const states = new Map<string, DisplayState>();
-  const concealing = new Set<string>();
+  // Pass down: each comment's state from its own and its parent's.
+  const codes = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const c = d.all[i]!;
     const o = owns[i]!;
-    const parentState = c.parent === null ? undefined : states.get(c.parent);
-    const concealed = c.parent !== null && concealing.has(c.parent);
-    const fresh =
-      !concealed ||
-      breaks[i]! ||
-      (v.revealed.has(c.id) && (parentState === 'full' || parentState === 'abbreviated'));
-
+    const p = parent[i]!;
+    const b = bits[i]!;
+    const concealed = p >= 0 && (bits[p]! & CONCEALING) !== 0;
+    let fresh = !concealed || (b & BREAKS) !== 0;
+    if (!fresh && clicks[i]! & R) {
+      const ps = codes[p]!;
+      fresh = ps === FULL || ps === ABBREVIATED;
+    }
     // A fresh comment conceals its replies when it is itself hidden or collapsed; one that is
     // not fresh is hidden (or only a path one-liner below), so its replies stay concealed.
-    let state: DisplayState = fresh ? o : 'hidden';
-    if (c.children.length > 0 && (!fresh || o === 'hidden' || o === 'collapsed')) concealing.add(c.id);
-    if (state === 'hidden' && onPath.has(c.id)) {
-      state = v.collapsed.has(c.id) ? 'collapsed' : v.expanded.has(c.id) ? 'full' : 'abbreviated';
-    }
-    states.set(c.id, state);
+    let state = fresh ? o : HIDDEN;
+    if (!fresh || o === HIDDEN || o === COLLAPSED) bits[i]! |= CONCEALING;
+    if (state === HIDDEN && b & ON_PATH) state = clicks[i]! & C ? COLLAPSED : clicks[i]! & E ? FULL : ABBREVIATED;
+    codes[i] = state;
   }
-  return states;
+  return new StateTable(d, codes);
+}
+
+let scratch = new Uint8Array(0);
+let clickScratch = new Uint8Array(0);
+
+/** Rule 1 for a comment nobody clicked: its score's tier. */
+function ownCode(score: Score, t: Thresholds): number {
+  if (!isKnownScore(score) || score >= t.full) return FULL;
+  return score >= t.abbreviated ? ABBREVIATED : HIDDEN;
 }
 
 /** Rule 1: the state a comment gets from its score and the reader's clicks, ignoring ancestors. */
@@ -96,6 +132,12 @@ export function ownState(c: Comment, t: Thresholds, v: ViewState): DisplayState 
 /** Per-tier counts for the popup; a collapsed comment is shown as one line, so it counts as abbreviated. */
 export function countTiers(states: ReadonlyMap<string, DisplayState>): TierCounts {
   const counts: TierCounts = { full: 0, abbreviated: 0, hidden: 0 };
+  if (states instanceof StateTable) {
+    const by = [0, 0, 0, 0];
+    const codes = states.codes;
+    for (let i = 0; i < codes.length; i++) by[codes[i]!]!++;
+    return { full: by[FULL]!, abbreviated: by[ABBREVIATED]! + by[COLLAPSED]!, hidden: by[HIDDEN]! };
+  }
   for (const s of states.values()) {
     if (s === 'collapsed') counts.abbreviated++;
     else counts[s]++;

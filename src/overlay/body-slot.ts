@@ -5,9 +5,10 @@
  * exactly where the site put it, inside the site's hidden listing: comment text is never
  * lost from the document.
  *
- * A node is moved once, the first time its comment is shown in full, and then stays in the
- * overlay (hidden while its comment is not shown in full) until the overlay goes: moving it
- * again would reload the frames inside it and restart its videos.
+ * A node is moved into its comment's row while the row is drawn (list-view.ts) and back when
+ * it goes. Between two places in the document it moves with moveBefore where the browser has
+ * it (Chromium 133+, Firefox 144+), which keeps frames inside it loaded: a node removed and
+ * inserted again would reload its frames and restart their scripts.
  */
 
 /** Nodes we moved and the markers we left; their mutations are ours, not the site's. */
@@ -15,6 +16,35 @@ const borrowed = new WeakSet<Node>();
 
 export function isBorrowed(node: Node): boolean {
   return borrowed.has(node);
+}
+
+/** Something watching the site's listing for the site's own changes (content/growth.ts). */
+export interface ListingWatcher {
+  /** Stops watching (what it saw so far it handles first). */
+  pause(): void;
+  resume(): void;
+}
+
+const watchers = new Set<ListingWatcher>();
+
+/** Registers `w` to be paused while we move nodes in and out of the listing. */
+export function addListingWatcher(w: ListingWatcher): () => void {
+  watchers.add(w);
+  return () => watchers.delete(w);
+}
+
+/**
+ * Runs `fn`, which moves borrowed nodes, with the listing's watchers paused: each move is two
+ * changes in the listing (the node, its marker), and drawing a screenful of rows makes
+ * hundreds, which a watcher would only be told about to ignore them.
+ */
+export function moving<T>(fn: () => T): T {
+  for (const w of watchers) w.pause();
+  try {
+    return fn();
+  } finally {
+    for (const w of watchers) w.resume();
+  }
 }
 
 export interface Loan {
@@ -31,11 +61,30 @@ export function borrow(node: Element, host: Element): Loan {
     borrowed.add(marker);
     parent.insertBefore(marker, node);
   }
-  host.appendChild(node);
+  move(host, node, null);
   return { node, marker };
 }
 
 /** Puts a borrowed node back in place of its marker. */
 export function giveBack({ node, marker }: Loan): void {
-  if (marker?.parentNode) marker.replaceWith(node);
+  const parent = marker?.parentNode;
+  if (!parent) return;
+  move(parent, node, marker);
+  marker.remove();
+}
+
+type Mover = { moveBefore?(node: Node, child: Node | null): void };
+
+/** `parent.insertBefore(node, before)`, keeping the node's state where the browser can. */
+function move(parent: Node, node: Node, before: Node | null): void {
+  const mover = parent as Mover;
+  if (mover.moveBefore && node.isConnected && parent.isConnected) {
+    try {
+      mover.moveBefore(node, before);
+      return;
+    } catch {
+      // Not a move it allows (another document, say): an ordinary one.
+    }
+  }
+  parent.insertBefore(node, before);
 }

@@ -1,6 +1,8 @@
 import type { ViewStore } from './view-store';
 import { mountSummaryBar } from './summary-bar';
-import { TreeView } from './tree-view';
+import { ListView } from './list-view';
+import { commentOfFragment } from './fragment';
+import type { Viewport } from './viewport';
 
 /** Marks the site's listing while the overlay stands in for it. */
 export const LISTING = 'data-threshold-listing';
@@ -8,13 +10,13 @@ export const LISTING = 'data-threshold-listing';
 export interface Mounted {
   /** Puts the page back exactly as the site rendered it. */
   unmount(): void;
-  /** Renders the comments still waiting for a slice, now (the rest come in the background). */
-  flush(): void;
 }
 
 export interface MountOptions {
   /** Called once every comment is in the overlay. */
   onComplete?: () => void;
+  /** Where the reader is looking (the browser window's view unless given). */
+  viewport?: Viewport;
 }
 
 /**
@@ -35,15 +37,25 @@ export function mountOverlay(container: Element, store: ViewStore, options: Moun
   container.setAttribute(LISTING, '');
 
   const unmountSummary = mountSummaryBar(summary, store);
-  const tree = new TreeView(list, store, options);
+  const view = new ListView(list, store, options);
+
+  // A link to a comment (the page's address, a "Parent" link) points into the hidden listing:
+  // the overlay goes to that comment instead.
+  const win = doc.defaultView;
+  const toFragment = () => {
+    const id = win ? commentOfFragment(store.discussion, win.location.hash) : null;
+    if (id) view.scrollToComment(id);
+  };
+  toFragment();
+  win?.addEventListener('hashchange', toFragment);
 
   return {
     unmount() {
-      tree.destroy(); // bodies go back to their places
+      win?.removeEventListener('hashchange', toFragment);
+      view.destroy(); // bodies go back to their places
       unmountSummary();
       root.remove();
       container.removeAttribute(LISTING);
     },
-    flush: () => tree.flush(),
   };
 }

@@ -1,31 +1,21 @@
 import type { Comment, DisplayState, Discussion, HighlightReason, Thresholds } from '../model/types';
 import { computeStates } from '../model/visibility';
+import type { StateTable } from '../model/state-table';
 import { highlightReasons, type Highlighter } from '../model/highlight';
 
-/** List key for the top-level comments (a comment's replies are keyed by its id). */
-export const ROOT = '';
-
-/** What one change touched, so the view updates only that. */
+/** What one change touched beyond the states (which the view reads anew from `allStates`). */
 export interface ViewChange {
-  /** Comments whose display state changed. */
-  readonly states: ReadonlySet<string>;
-  /**
-   * Lists of replies (by parent id, ROOT for the top level) whose placeholders may differ:
-   * a list changes with its members' states and with its parent's own state (none under a
-   * collapsed comment).
-   */
-  readonly lists: ReadonlySet<string>;
   /** Comments whose highlight reasons (or title marks) changed. */
   readonly highlights: ReadonlySet<string>;
 }
 
 /**
- * Holds what the overlay shows and says exactly what changed. A threshold change on a
- * 20,000-comment thread recomputes every state (pure, a few milliseconds) and the view then
- * touches only the comments whose state changed and the lists around them.
+ * Holds what the overlay shows. A threshold change on a 20,000-comment thread recomputes every
+ * state (pure, a few milliseconds, one byte per comment); the view then redraws the rows in
+ * sight (list-view.ts).
  */
 export class ViewStore {
-  private states: Map<string, DisplayState>;
+  private states: StateTable;
   private highlights = new Map<string, HighlightReason[]>();
   private readonly updateListeners = new Set<(change: ViewChange) => void>();
   private readonly anyListeners = new Set<() => void>();
@@ -58,7 +48,7 @@ export class ViewStore {
     return this.states.get(id) ?? 'hidden';
   }
 
-  allStates(): ReadonlyMap<string, DisplayState> {
+  allStates(): StateTable {
     return this.states;
   }
 
@@ -100,6 +90,9 @@ export class ViewStore {
   setHighlighter(h: Highlighter): void {
     const old = this.currentHighlighter;
     this.currentHighlighter = h;
+    // Every settings change comes through here, most with the same rules: reading every
+    // comment again for nothing was a good part of a threshold change.
+    if (sameRules(old, h)) return;
     const next = this.computeHighlights();
     const dirty = new Set<string>();
     for (const id of new Set([...this.highlights.keys(), ...next.keys()])) {
@@ -110,8 +103,7 @@ export class ViewStore {
       for (const c of this.discussion.all) if (old.keywords?.test(c.title) || h.keywords?.test(c.title)) dirty.add(c.id);
     }
     this.highlights = next;
-    // Every settings change comes through here: most leave the highlights as they were.
-    if (dirty.size > 0) this.notify({ states: NO_IDS, lists: NO_IDS, highlights: dirty });
+    if (dirty.size > 0) this.notify({ highlights: dirty });
   }
 
   /**
@@ -144,7 +136,7 @@ export class ViewStore {
     this.update();
   }
 
-  private compute(): Map<string, DisplayState> {
+  private compute(): StateTable {
     return computeStates(this.discussion, this.thresholds, {
       collapsed: this.collapsed,
       expanded: this.expanded,
@@ -165,29 +157,18 @@ export class ViewStore {
   }
 
   private update(): void {
-    const prev = this.states;
     this.states = this.compute();
-    const states = new Set<string>();
-    const lists = new Set<string>();
-    for (const c of this.discussion.all) {
-      // New with `extend`: built later, in its state then; only a list it joins may change now.
-      if (!prev.has(c.id)) {
-        if (c.parent === null || prev.has(c.parent)) lists.add(c.parent ?? ROOT);
-        continue;
-      }
-      if (prev.get(c.id) !== this.states.get(c.id)) {
-        states.add(c.id);
-        lists.add(c.parent ?? ROOT);
-        if (c.children.length > 0) lists.add(c.id);
-      }
-    }
-    this.notify({ states, lists, highlights: NO_IDS });
+    this.notify({ highlights: NO_IDS });
   }
 
   private notify(change: ViewChange): void {
     for (const fn of this.updateListeners) fn(change);
     for (const fn of this.anyListeners) fn();
   }
+}
+
+function sameRules(a: Highlighter, b: Highlighter): boolean {
+  return a.submitter === b.submitter && String(a.keywords) === String(b.keywords) && a.users.size === b.users.size && [...a.users].every((u) => b.users.has(u));
 }
 
 const NONE: readonly HighlightReason[] = [];

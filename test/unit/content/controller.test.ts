@@ -9,6 +9,7 @@ import { STATUS_CHANGED, type PageStatus } from '../../../src/shared/messages';
 import { SLASHDOT_PAGES, loadFixture } from '../../fixtures/slashdot/pages';
 import { generateDiscussion } from '../../../bench/generate';
 import { loadThread, saveThread } from '../../../src/storage/threads';
+import { everything } from '../helpers/viewport';
 
 vi.mock('webextension-polyfill', async () => (await import('../helpers/fake-browser')).mockModule());
 const fake = asFake(browser).fake;
@@ -33,7 +34,7 @@ afterEach(() => browser.runtime.onMessage.removeListener(onMessage));
 
 const states = () => [...document.querySelectorAll('[data-threshold-root] [data-comment-id]')].map((a) => a.getAttribute('data-state'));
 const settle = () => new Promise((r) => setTimeout(r, 20));
-/** The first render runs in slices: until its last one. */
+/** The page is read in slices: until every comment is in the overlay. */
 async function rendered() {
   for (let i = 0; i < 500 && performance.getEntriesByName('threshold:complete').length === 0; i++) await settle();
 }
@@ -41,7 +42,7 @@ async function rendered() {
 describe('content controller', () => {
   it('reflows on a threshold change at once, and reports the status once, after the reflow', async () => {
     performance.clearMarks();
-    const controller = await startThreshold(document, new URL(page.url));
+    const controller = await startThreshold(document, new URL(page.url), { viewport: everything });
     await rendered();
     expect(controller.status()).toMatchObject({ recognized: true, active: true, total: page.total });
     const before = states();
@@ -57,15 +58,17 @@ describe('content controller', () => {
     await settle();
     // setThresholds and setHighlighter each notify, and the settings handler reports too: one message.
     expect(reports).toHaveLength(1);
-    const tiers = { full: 0, abbreviated: 0, hidden: 0 };
+    // Hidden comments have no row (a placeholder counts them): every other one is drawn.
+    const tiers = { full: 0, abbreviated: 0, hidden: page.total - after.length };
     for (const s of after) tiers[s === 'collapsed' ? 'abbreviated' : (s as keyof typeof tiers)]++;
+    expect(tiers.hidden).toBeGreaterThan(0);
     expect(reports[0]).toMatchObject({ recognized: true, tiers });
   });
 
   it('has the background migrate an old stored layout before reading it (the content script carries no migrations)', async () => {
     fake.storage.sync.seed({ settings: { threshold: 5, highlightThreshold: 5, users: 'someone' } });
     performance.clearMarks();
-    const controller = await startThreshold(document, new URL(page.url));
+    const controller = await startThreshold(document, new URL(page.url), { viewport: everything });
     await rendered();
     expect(fake.storage.sync.snapshot()).toMatchObject({ schemaVersion: 1, thresholds: { full: 5, abbreviated: 5, breakthrough: 5 } });
     // Read after the migration: full ≥ 5, and the one-liners are only the paths to score-5 comments.
@@ -87,7 +90,7 @@ describe('content controller', () => {
     await saveThread(key, { collapsed: [deep], lastVisit: 1 });
     performance.clearMarks();
 
-    const controller = await startThreshold(document, url);
+    const controller = await startThreshold(document, url, { viewport: everything });
     // Ready with the preview: the top of the thread, not the whole page yet.
     const atReady = controller.status();
     expect(atReady).toMatchObject({ recognized: true, active: true });

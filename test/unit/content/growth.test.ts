@@ -8,6 +8,7 @@ import type { SiteAdapter } from '../../../src/sites/types';
 import { ViewStore } from '../../../src/overlay/view-store';
 import { mountOverlay } from '../../../src/overlay/mount';
 import { regrow, watchGrowth } from '../../../src/content/growth';
+import { everything } from '../helpers/viewport';
 
 // A minimal adapter over `<li data-id data-parent><p class=body>` markup: enough to drive the
 // growth logic the way a real site's "load more" would.
@@ -88,8 +89,7 @@ describe('growing threads', () => {
     const store = new ViewStore(d, { full: 0, abbreviated: -1, breakthrough: 4 }, [], none, () => '');
     let mounted!: ReturnType<typeof mountOverlay>;
     act(() => {
-      mounted = mountOverlay(d.container, store);
-      mounted.flush(); // every slice now: the checks below look at the whole thread
+      mounted = mountOverlay(d.container, store, { viewport: everything }); // every row drawn: the checks below look at the whole thread
     });
     document.getElementById('listing')!.append(li('4', null, 'fourth'));
     const grown = regrow(listAdapter, document, url, d)!;
@@ -110,8 +110,7 @@ describe('growing threads', () => {
     });
     let mounted!: ReturnType<typeof mountOverlay>;
     act(() => {
-      mounted = mountOverlay(d.container, store);
-      mounted.flush(); // every slice now: the checks below look at the whole thread
+      mounted = mountOverlay(d.container, store, { viewport: everything }); // every row drawn: the checks below look at the whole thread
     });
     act(() => store.toggleCollapsed('1'));
     act(() => store.toggleCollapsed('1'));

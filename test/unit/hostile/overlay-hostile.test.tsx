@@ -18,6 +18,7 @@ import { mountOverlay, type Mounted } from '../../../src/overlay/mount';
 import { pickAdapter } from '../../../src/sites';
 import { hostileSlashdotPage, type HostileComment } from '../../hostile/corpus';
 import { elementSet, installPwnProbe, loadIntoDocument, scanOverlay, serialize } from './harness';
+import { everything } from '../helpers/viewport';
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 1);
 const DEFAULTS: Thresholds = { full: 0, abbreviated: -1, breakthrough: 4 };
@@ -101,8 +102,7 @@ function ownPart(art: Element, cls: string): Element | null {
 function mount(thresholds: Thresholds = DEFAULTS, highlighter: Highlighter = noHighlight): void {
   store = new ViewStore(discussion, thresholds, [], highlighter, bodyText);
   act(() => {
-    mounted = mountOverlay(discussion.container, store);
-    mounted.flush(); // every slice now: the checks below look at the whole thread
+    mounted = mountOverlay(discussion.container, store, { viewport: everything }); // every row drawn: the checks below look at the whole thread
   });
 }
 

@@ -13,6 +13,7 @@ import { ViewStore } from '../../../src/overlay/view-store';
 import { mountOverlay, type Mounted } from '../../../src/overlay/mount';
 import { page, raw } from '../model/helpers';
 import { loadIntoDocument, serialize } from './harness';
+import { everything } from '../helpers/viewport';
 
 const PAGE = `<html><body><ul id="commentlisting">
 <li><div id="b1">one<div id="b2">two</div></div></li>
@@ -48,8 +49,7 @@ describe.each(SCENARIOS)('%s', (_name, build) => {
       for (const word of ['one', 'two', 'three']) expect(document.body.textContent, `${word} ${where}`).toContain(word);
     };
     act(() => {
-      mounted = mountOverlay(d.container, store);
-      mounted.flush(); // every slice now: the checks below look at the whole thread
+      mounted = mountOverlay(d.container, store, { viewport: everything }); // every row drawn: the checks below look at the whole thread
     });
     check('after mount');
     for (const t of STEPS) {

@@ -1,0 +1,370 @@
+import type { Comment, Discussion } from '../model/types';
+import { startsWith } from '../model/build-tree';
+import { buildRows, indexOf, PLACEHOLDER, rowAt, rowKey, type Row, type Rows } from '../model/rows';
+import { keywordRanges } from '../model/highlight';
+import type { ViewChange, ViewStore } from './view-store';
+import { applyHighlight, applyState, createComment, textNodes } from './comment-element';
+import { applyPlaceholder, createPlaceholder } from './placeholder-element';
+import { borrow, giveBack, moving, type Loan } from './body-slot';
+import { RowGeometry } from './row-geometry';
+import { pageViewport, type Viewport } from './viewport';
+
+/**
+ * Rows drawn beyond each edge of the view, in viewports: scrolling that far needs no work.
+ * Once the drawn rows reach less than MARGIN beyond an edge, the rows around the view are drawn
+ * anew. Both trade a change's cost (every drawn row is styled and laid out) against how
+ * often scrolling draws.
+ */
+const OVERSCAN = 0.3;
+const MARGIN = 0.1;
+
+export interface ListViewOptions {
+  viewport?: Viewport;
+  /** Called once every comment of the discussion is in the overlay (again after it grew). */
+  onComplete?: () => void;
+}
+
+interface Anchor {
+  /** A comment the row showed (a placeholder's first). */
+  id: string;
+  /** Its row's top, in px below the top of the view. */
+  offset: number;
+}
+
+/**
+ * The comments of the overlay, in `host`, as one flat list of rows (model/rows.ts) of which
+ * only those near the view are in the page: a spacer above and below stands for the rest, at
+ * their measured or guessed height. A change (threshold, collapse) recomputes the rows, which
+ * is arithmetic, and redraws the few in view, keeping the one the reader was looking at in
+ * place: its cost does not grow with the thread's size in the page, only in the model.
+ *
+ * A comment's text (the page's own nodes) is moved into its row while the row is drawn and
+ * back into the site's hidden listing when it goes (moveBefore where the browser has it, which
+ * keeps frames inside loaded): the text is always in the document.
+ */
+export class ListView {
+  private readonly doc: Document;
+  private readonly viewport: Viewport;
+  private rows: Rows;
+  private readonly geometry = new RowGeometry();
+  /** Drawn rows [start, end), between the spacers. */
+  private start = 0;
+  private end = 0;
+  private readonly els = new Map<string, HTMLElement>();
+  /** The row each drawn element shows now. */
+  private readonly rowOf = new WeakMap<Element, Row>();
+  private readonly loans = new Map<string, Loan[]>();
+  /** Each drawn comment's text slot, once it has been shown whole. */
+  private readonly slots = new Map<string, HTMLElement>();
+  private readonly above: HTMLElement;
+  private readonly below: HTMLElement;
+  private readonly sizes: ResizeObserver | null;
+  private width = -1;
+  private readonly stops: Array<() => void> = [];
+  private completed: unknown = null;
+  /** The discussion the rows are of. */
+  private shown: Discussion;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly store: ViewStore,
+    private readonly options: ListViewOptions = {},
+  ) {
+    this.doc = host.ownerDocument;
+    this.viewport = options.viewport ?? pageViewport(this.doc.defaultView!);
+    host.classList.add('thr-list');
+    host.setAttribute('role', 'feed');
+    this.above = this.spacer();
+    this.below = this.spacer();
+    host.append(this.above, this.below);
+    this.shown = store.discussion;
+    this.rows = buildRows(store.discussion, store.allStates());
+    this.geometry.setRows(this.rows);
+    const RO = this.doc.defaultView?.ResizeObserver;
+    this.sizes = RO ? new RO((entries) => this.onResize(entries)) : null;
+    this.sizes?.observe(host);
+    host.addEventListener('click', this.onClick);
+    this.stops.push(
+      store.onUpdate((change) => this.update(change)),
+      this.viewport.watch(() => this.reconcile()),
+    );
+    this.reconcile();
+    this.complete();
+  }
+
+  /** Stops, and puts every borrowed node back where the site had it. */
+  destroy(): void {
+    for (const stop of this.stops.splice(0)) stop();
+    this.sizes?.disconnect();
+    this.host.removeEventListener('click', this.onClick);
+    moving(() => {
+      for (const key of [...this.els.keys()]) this.drop(key);
+    });
+  }
+
+  /**
+   * Brings the row showing comment `id` (its own, the placeholder standing for it, or the
+   * collapsed comment folding it away) to the top of the view, and focuses it. False when the
+   * discussion has no such comment.
+   */
+  scrollToComment(id: string): boolean {
+    const at = this.rowIndexOf(id);
+    if (at < 0) return false;
+    const { top, bottom } = this.viewport.visible(this.host);
+    const y = this.geometry.top(at);
+    this.drawAround(y, y + (bottom - top), { id: this.idAt(at), offset: 0 });
+    const el = this.els.get(rowKey(this.rows, at));
+    if (el?.tabIndex === -1) el.focus({ preventScroll: true });
+    return true;
+  }
+
+  /** Ids of the drawn comments, top to bottom. */
+  drawn(): string[] {
+    const ids: string[] = [];
+    for (let i = this.start; i < this.end; i++) if (this.rows.code[i] !== PLACEHOLDER) ids.push(rowKey(this.rows, i));
+    return ids;
+  }
+
+  private spacer(): HTMLElement {
+    const s = this.doc.createElement('div');
+    s.className = 'thr-spacer';
+    s.setAttribute('aria-hidden', 'true');
+    return s;
+  }
+
+  private complete(): void {
+    if (this.completed === this.store.discussion) return;
+    this.completed = this.store.discussion;
+    this.options.onComplete?.();
+  }
+
+  private update(change: ViewChange): void {
+    const anchor = this.anchor();
+    const d = this.store.discussion;
+    // Heights are kept by comment index: a discussion that does not begin with the old one's
+    // comments (ViewStore.extend takes only those) has other rows at those indexes.
+    if (d !== this.shown && !startsWith(d, this.shown)) this.geometry.forget();
+    this.shown = d;
+    this.rows = buildRows(d, this.store.allStates(), this.rows);
+    this.geometry.setRows(this.rows);
+    const { byId } = this.store.discussion;
+    for (const id of change.highlights) {
+      const el = this.els.get(id);
+      if (el) this.highlight(el, byId.get(id)!, false);
+    }
+    const at = anchor ? this.rowIndexOf(anchor.id) : -1;
+    if (anchor && at >= 0) {
+      const { top, bottom } = this.viewport.visible(this.host);
+      const y = this.geometry.top(at) - anchor.offset;
+      this.drawAround(y, y + (bottom - top), anchor);
+    } else {
+      this.start = this.end = 0;
+      this.reconcile(true);
+    }
+    this.complete();
+  }
+
+  /** Draws the rows the view needs, if the drawn ones do not reach far enough past its edges. */
+  private reconcile(force = false): void {
+    const { top, bottom } = this.clampedView();
+    const h = bottom - top;
+    const n = this.rows.length;
+    const reaches =
+      this.start < this.end &&
+      (this.start === 0 || this.geometry.top(this.start) <= top - h * MARGIN) &&
+      (this.end === n || this.geometry.top(this.end) >= bottom + h * MARGIN);
+    if (force || !reaches) this.drawAround(top, bottom, this.anchor());
+  }
+
+  /** The part of the list in view, or the rows a reader reaches first when it is out of view. */
+  private clampedView(): { top: number; bottom: number } {
+    const { top, bottom } = this.viewport.visible(this.host);
+    const h = Math.max(1, Math.min(bottom - top, 1e7));
+    const total = this.geometry.total;
+    if (bottom <= 0) return { top: 0, bottom: h };
+    if (top >= total) return { top: Math.max(0, total - h), bottom: Math.max(total, h) };
+    return { top, bottom };
+  }
+
+  /** Draws the rows around `top`..`bottom` (px in the list), then puts `anchor` back where it was in the view. */
+  private drawAround(top: number, bottom: number, anchor: Anchor | null): void {
+    const h = bottom - top;
+    const [start, end] = this.geometry.range(top - h * OVERSCAN, bottom + h * OVERSCAN);
+    this.draw(start, end);
+    if (anchor) this.restore(anchor);
+  }
+
+  /** The first drawn row in view, and where. Reads layout: call before writing. */
+  private anchor(): Anchor | null {
+    if (this.start >= this.end) return null;
+    const { top } = this.viewport.visible(this.host);
+    // The list's top in view: what is above it does not move.
+    if (top <= 0) return null;
+    const origin = this.host.getBoundingClientRect().top;
+    for (let i = this.start; i < this.end; i++) {
+      const el = this.els.get(rowKey(this.rows, i));
+      if (!el) continue;
+      const r = el.getBoundingClientRect();
+      if (r.bottom - origin > top) return { id: this.idAt(i), offset: r.top - origin - top };
+    }
+    return null;
+  }
+
+  /** Scrolls so that the anchor's row is where the anchor was. Reads layout once. */
+  private restore(anchor: Anchor): void {
+    const at = this.rowIndexOf(anchor.id);
+    const el = at >= 0 ? this.els.get(rowKey(this.rows, at)) : undefined;
+    if (!el) return;
+    const { top } = this.viewport.visible(this.host);
+    const y = el.getBoundingClientRect().top - this.host.getBoundingClientRect().top;
+    this.viewport.scrollBy(Math.round(y - top - anchor.offset));
+  }
+
+  /** The row showing comment `id` now (its own, a placeholder, or a collapsed ancestor's); -1 if none. */
+  private rowIndexOf(id: string): number {
+    const i = indexOf(this.store.discussion).get(id);
+    return i === undefined ? -1 : this.rows.rowOf[i]!;
+  }
+
+  /** The comment row `i` shows (a placeholder's first). */
+  private idAt(i: number): string {
+    return this.rows.discussion.all[this.rows.index[i]!]!.id;
+  }
+
+  /** Makes rows [start, end) the drawn ones: drops the others, adds the missing, refreshes the rest. */
+  private draw(start: number, end: number): void {
+    moving(() => this.drawRows(start, end));
+    setHeight(this.above, this.geometry.top(start));
+    setHeight(this.below, this.geometry.total - this.geometry.top(end));
+  }
+
+  private drawRows(start: number, end: number): void {
+    const wanted = new Set<string>();
+    for (let i = start; i < end; i++) wanted.add(rowKey(this.rows, i));
+    for (const key of [...this.els.keys()]) if (!wanted.has(key)) this.drop(key);
+    // Rows keep their document order, so the drawn ones that stay are in order already.
+    let next: ChildNode | null = this.above.nextSibling;
+    for (let i = start; i < end; i++) {
+      const row = rowAt(this.rows, i);
+      let el = this.els.get(row.key);
+      if (el && el === next) {
+        next = el.nextSibling;
+      } else {
+        const fresh = !el;
+        el ??= this.create(row);
+        this.host.insertBefore(el, next);
+        if (fresh) this.sizes?.observe(el);
+      }
+      this.show(el, row);
+    }
+    this.start = start;
+    this.end = end;
+  }
+
+  private create(row: Row): HTMLElement {
+    let el: HTMLElement;
+    if (row.kind === 'placeholder') el = createPlaceholder(this.doc);
+    else {
+      const c = row.comment;
+      el = createComment(this.doc, c, c.depth > row.level ? c.depth : null);
+      el.tabIndex = -1;
+      this.highlight(el, c, true);
+    }
+    if (row.level > 0) el.style.setProperty('--thr-level', String(row.level));
+    this.els.set(row.key, el);
+    return el;
+  }
+
+  /** Brings a drawn element to its row (writes only what differs). */
+  private show(el: HTMLElement, row: Row): void {
+    this.rowOf.set(el, row);
+    if (row.kind === 'placeholder') {
+      applyPlaceholder(el, row);
+      return;
+    }
+    const c = row.comment;
+    applyState(el, c, row.state);
+    const full = row.state === 'full';
+    const slot = this.slots.get(c.id);
+    if (slot) {
+      if (slot.hidden === full) slot.hidden = !full;
+    } else if (full) {
+      const nodes = textNodes(c);
+      if (nodes.length === 0) return;
+      const body = this.doc.createElement('div');
+      body.className = 'thr-body';
+      el.firstElementChild!.after(body);
+      // Into the slot once it is in the document: moveBefore keeps frames loaded only between
+      // two places in the document.
+      this.loans.set(c.id, nodes.map((node) => borrow(node, body)));
+      this.slots.set(c.id, body);
+    }
+  }
+
+  /** Takes a drawn row out, its borrowed text back to the site's listing first. */
+  private drop(key: string): void {
+    const el = this.els.get(key);
+    if (!el) return;
+    for (const loan of this.loans.get(key) ?? []) giveBack(loan);
+    this.loans.delete(key);
+    this.slots.delete(key);
+    this.sizes?.unobserve(el);
+    el.remove();
+    this.els.delete(key);
+  }
+
+  private highlight(el: HTMLElement, c: Comment, fresh: boolean): void {
+    const reasons = this.store.highlight(c.id);
+    const h = this.store.highlighter;
+    const marks = h.keywordsAll ? keywordRanges(h, c.title) : [];
+    // A fresh element has no highlight to take away.
+    if (fresh && reasons.length === 0 && marks.length === 0) return;
+    applyHighlight(el, c, reasons, marks);
+  }
+
+  /** Rows seen at their real height; the list's own width: when it changes, text wraps anew. */
+  private onResize(entries: ResizeObserverEntry[]): void {
+    const seen: Array<[Row, number]> = [];
+    let rewrap = false;
+    for (const e of entries) {
+      if (e.target === this.host) {
+        const w = Math.round(e.contentRect.width);
+        rewrap ||= this.width !== -1 && w !== this.width;
+        this.width = w;
+        continue;
+      }
+      const row = this.rowOf.get(e.target);
+      // Rows not drawn any more have no height to speak of.
+      if (row && this.els.get(row.key) === e.target) seen.push([row, e.borderBoxSize?.[0]?.blockSize ?? (e.target as HTMLElement).offsetHeight]);
+    }
+    if (rewrap) this.geometry.forget();
+    this.geometry.measure(seen);
+    this.reconcile(rewrap);
+  }
+
+  /**
+   * One listener for every control. A click counts only on a button this view made: a
+   * comment body (the page's own markup, moved in) may hold look-alikes.
+   */
+  private readonly onClick = (event: Event): void => {
+    const target = event.target as Element | null;
+    const button = target?.closest?.('button');
+    if (!button) return;
+    const line = button.parentElement;
+    const lineRow = line ? this.rowOf.get(line) : undefined;
+    if (lineRow?.kind === 'placeholder' && this.els.get(lineRow.key) === line && line!.lastElementChild === button) {
+      this.store.reveal(lineRow.ids);
+      return;
+    }
+    const art = line?.parentElement;
+    const row = art ? this.rowOf.get(art) : undefined;
+    if (row?.kind !== 'comment' || this.els.get(row.key) !== art || art!.firstElementChild !== line) return;
+    if (button.classList.contains('thr-toggle')) this.store.toggleCollapsed(row.key);
+    else if (button.classList.contains('thr-open')) this.store.expand(row.key);
+  };
+}
+
+function setHeight(el: HTMLElement, px: number): void {
+  const h = `${Math.max(0, Math.round(px))}px`;
+  if (el.style.height !== h) el.style.height = h;
+}
