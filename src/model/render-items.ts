@@ -16,7 +16,8 @@ export type RenderItem =
       count: number;
     };
 
-type States = ReadonlyMap<string, DisplayState>;
+/** The states by id: a map, or visibility.ts's table. */
+type States = { get(id: string): DisplayState | undefined };
 
 const isHidden = (c: Comment, states: States): boolean => states.get(c.id) === 'hidden';
 

@@ -10,11 +10,11 @@ const NAMES: readonly DisplayState[] = ['full', 'abbreviated', 'collapsed', 'hid
 export const CODES: Readonly<Record<DisplayState, number>> = { full: FULL, abbreviated: ABBREVIATED, collapsed: COLLAPSED, hidden: HIDDEN };
 
 /**
- * Every comment's display state, as a read-only map by id over one byte per comment (in the
+ * Every comment's display state, as a read-only table by id over one byte per comment (in the
  * order of `Discussion.all`): cheap to build for a whole thread on every change, and read
  * directly by index where that matters (rows, counts).
  */
-export class StateTable implements ReadonlyMap<string, DisplayState> {
+export class StateTable {
   constructor(
     readonly discussion: Discussion,
     /** codes[i] is the state of discussion.all[i]. */
@@ -35,28 +35,9 @@ export class StateTable implements ReadonlyMap<string, DisplayState> {
     return i === undefined ? undefined : this.at(i);
   }
 
-  has(id: string): boolean {
-    return shapeOf(this.discussion).index.has(id);
-  }
-
-  *entries(): MapIterator<[string, DisplayState]> {
+  /** [id, state] of every comment, in document order. */
+  *[Symbol.iterator](): Generator<[string, DisplayState]> {
     const { all } = this.discussion;
     for (let i = 0; i < all.length; i++) yield [all[i]!.id, this.at(i)];
-  }
-
-  *keys(): MapIterator<string> {
-    for (const c of this.discussion.all) yield c.id;
-  }
-
-  *values(): MapIterator<DisplayState> {
-    for (let i = 0; i < this.codes.length; i++) yield this.at(i);
-  }
-
-  forEach(fn: (value: DisplayState, key: string, map: ReadonlyMap<string, DisplayState>) => void): void {
-    for (const [id, state] of this.entries()) fn(state, id, this);
-  }
-
-  [Symbol.iterator](): MapIterator<[string, DisplayState]> {
-    return this.entries();
   }
 }

@@ -130,7 +130,7 @@ export function ownState(c: Comment, t: Thresholds, v: ViewState): DisplayState 
 }
 
 /** Per-tier counts for the popup; a collapsed comment is shown as one line, so it counts as abbreviated. */
-export function countTiers(states: ReadonlyMap<string, DisplayState>): TierCounts {
+export function countTiers(states: ReadonlyMap<string, DisplayState> | StateTable): TierCounts {
   const counts: TierCounts = { full: 0, abbreviated: 0, hidden: 0 };
   if (states instanceof StateTable) {
     const by = [0, 0, 0, 0];
@@ -138,7 +138,7 @@ export function countTiers(states: ReadonlyMap<string, DisplayState>): TierCount
     for (let i = 0; i < codes.length; i++) by[codes[i]!]!++;
     return { full: by[FULL]!, abbreviated: by[ABBREVIATED]! + by[COLLAPSED]!, hidden: by[HIDDEN]! };
   }
-  for (const s of states.values()) {
+  for (const [, s] of states) {
     if (s === 'collapsed') counts.abbreviated++;
     else counts[s]++;
   }

@@ -88,32 +88,20 @@ export function textNodes(c: Comment): Element[] {
 }
 
 /**
- * Brings the article and its header to `state`, writing only what differs: on a threshold
- * change thousands of comments pass through here, and every DOM write costs. A hidden comment
- * is only marked hidden; its header is brought up to date when it is shown again. The body is
- * the caller's (see tree-view).
+ * Brings the article and its header to `state`, writing only what differs: the rows in view
+ * pass through here on every change. (A hidden comment has no row.) The body is the caller's
+ * (see list-view).
  */
-export function applyState(art: HTMLElement, c: Comment, state: DisplayState): void {
+export function applyState(art: HTMLElement, c: Comment, state: Exclude<DisplayState, 'hidden'>): void {
   const prev = art.getAttribute('data-state');
   // Nothing else differs when the state does not (its header was written for it).
   if (prev === state) return;
   art.setAttribute('data-state', state);
-  // aria-hidden: in Chromium a hidden article keeps an empty box (overlay.chrome.css), which
-  // would otherwise be read out as an article.
-  if (state === 'hidden') {
-    art.hidden = true;
-    art.setAttribute('aria-hidden', 'true');
-    return;
-  }
-  if (prev === 'hidden') {
-    art.hidden = false;
-    art.removeAttribute('aria-hidden');
-  }
   const collapsed = state === 'collapsed';
-  // Shown whole or as one line, and before that too (most of a threshold change): the
-  // stylesheet shows the right title, and the header has nothing else to change unless the
-  // comment's text is not in the page (see the tail below).
-  if (c.body && !collapsed && prev !== 'collapsed' && prev !== 'hidden' && prev !== null) return;
+  // Shown whole or as one line, and before that too: the stylesheet shows the right title,
+  // and the header has nothing else to change unless the comment's text is not in the page
+  // (see the tail below).
+  if (c.body && !collapsed && prev !== 'collapsed' && prev !== null) return;
   const doc = art.ownerDocument;
   const head = art.firstElementChild!;
   const toggle = head.firstElementChild!;
@@ -129,11 +117,10 @@ export function applyState(art: HTMLElement, c: Comment, state: DisplayState): v
   // thread), and the reply count of a collapsed one, last. Two reads tell whether they are
   // there, where scanning the header for them cost more than all the writes.
   // A one-liner opened to full or closed again (most of a threshold change) has none to touch.
-  if ((!c.body && (state === 'full' || prev !== 'abbreviated')) || collapsed || prev === 'collapsed' || prev === 'hidden' || prev === null) {
+  if ((!c.body && (state === 'full' || prev !== 'abbreviated')) || collapsed || prev === 'collapsed' || prev === null) {
     const wantElsewhere = !c.body && state === 'full';
     const wantReplies = collapsed && c.children.length > 0;
-    // None there and none wanted (most comments shown again after a threshold change had
-    // hidden them): nothing to read.
+    // None there and none wanted (a fresh row, mostly): nothing to read.
     if (!wantElsewhere && !wantReplies && !tailed.has(art)) return;
     const [elsewhereEl, replies] = tailParts(head);
     if (elsewhereEl && !wantElsewhere) elsewhereEl.remove();

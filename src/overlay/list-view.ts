@@ -43,62 +43,70 @@ interface Anchor {
  * keeps frames inside loaded): the text is always in the document.
  */
 export class ListView {
-  private readonly doc: Document;
-  private readonly viewport: Viewport;
-  private rows: Rows;
-  private readonly geometry = new RowGeometry();
+  readonly #doc: Document;
+  readonly #viewport: Viewport;
+  #rows: Rows;
+  readonly #geometry = new RowGeometry();
   /** Drawn rows [start, end), between the spacers. */
-  private start = 0;
-  private end = 0;
-  private readonly els = new Map<string, HTMLElement>();
+  #start = 0;
+  #end = 0;
+  readonly #els = new Map<string, HTMLElement>();
   /** The row each drawn element shows now. */
-  private readonly rowOf = new WeakMap<Element, Row>();
-  private readonly loans = new Map<string, Loan[]>();
+  readonly #rowOf = new WeakMap<Element, Row>();
+  readonly #loans = new Map<string, Loan[]>();
   /** Each drawn comment's text slot, once it has been shown whole. */
-  private readonly slots = new Map<string, HTMLElement>();
-  private readonly above: HTMLElement;
-  private readonly below: HTMLElement;
-  private readonly sizes: ResizeObserver | null;
-  private width = -1;
-  private readonly stops: Array<() => void> = [];
-  private completed: unknown = null;
+  readonly #slots = new Map<string, HTMLElement>();
+  readonly #above: HTMLElement;
+  readonly #below: HTMLElement;
+  /** Between the row holding the focus, when it is far from the view, and the drawn ones. */
+  readonly #gap: HTMLElement;
+  readonly #sizes: ResizeObserver | null;
+  #width = -1;
+  readonly #stops: Array<() => void> = [];
+  #completed: unknown = null;
+  readonly #drawListeners = new Set<() => void>();
   /** The discussion the rows are of. */
-  private shown: Discussion;
+  #shown: Discussion;
 
-  constructor(
-    private readonly host: HTMLElement,
-    private readonly store: ViewStore,
-    private readonly options: ListViewOptions = {},
-  ) {
-    this.doc = host.ownerDocument;
-    this.viewport = options.viewport ?? pageViewport(this.doc.defaultView!);
+  readonly #host: HTMLElement;
+  readonly #store: ViewStore;
+  readonly #options: ListViewOptions;
+
+  constructor(host: HTMLElement, store: ViewStore, options: ListViewOptions = {}) {
+    this.#host = host;
+    this.#store = store;
+    this.#options = options;
+    this.#doc = host.ownerDocument;
+    this.#viewport = options.viewport ?? pageViewport(this.#doc.defaultView!);
     host.classList.add('thr-list');
     host.setAttribute('role', 'feed');
-    this.above = this.spacer();
-    this.below = this.spacer();
-    host.append(this.above, this.below);
-    this.shown = store.discussion;
-    this.rows = buildRows(store.discussion, store.allStates());
-    this.geometry.setRows(this.rows);
-    const RO = this.doc.defaultView?.ResizeObserver;
-    this.sizes = RO ? new RO((entries) => this.onResize(entries)) : null;
-    this.sizes?.observe(host);
-    host.addEventListener('click', this.onClick);
-    this.stops.push(
-      store.onUpdate((change) => this.update(change)),
-      this.viewport.watch(() => this.reconcile()),
+    this.#above = this.#spacer();
+    this.#below = this.#spacer();
+    this.#gap = this.#spacer();
+    this.#gap.classList.add('thr-gap');
+    host.append(this.#above, this.#below);
+    this.#shown = store.discussion;
+    this.#rows = buildRows(store.discussion, store.allStates());
+    this.#geometry.setRows(this.#rows);
+    const RO = this.#doc.defaultView?.ResizeObserver;
+    this.#sizes = RO ? new RO((entries) => this.#onResize(entries)) : null;
+    this.#sizes?.observe(host);
+    host.addEventListener('click', this.#onClick);
+    this.#stops.push(
+      store.onUpdate((change) => this.#update(change)),
+      this.#viewport.watch(() => this.#reconcile()),
     );
-    this.reconcile();
-    this.complete();
+    this.#reconcile();
+    this.#complete();
   }
 
   /** Stops, and puts every borrowed node back where the site had it. */
   destroy(): void {
-    for (const stop of this.stops.splice(0)) stop();
-    this.sizes?.disconnect();
-    this.host.removeEventListener('click', this.onClick);
+    for (const stop of this.#stops.splice(0)) stop();
+    this.#sizes?.disconnect();
+    this.#host.removeEventListener('click', this.#onClick);
     moving(() => {
-      for (const key of [...this.els.keys()]) this.drop(key);
+      for (const key of [...this.#els.keys()]) this.#drop(key);
     });
   }
 
@@ -108,176 +116,231 @@ export class ListView {
    * discussion has no such comment.
    */
   scrollToComment(id: string): boolean {
-    const at = this.rowIndexOf(id);
+    const at = this.#rowIndexOf(id);
     if (at < 0) return false;
-    const { top, bottom } = this.viewport.visible(this.host);
-    const y = this.geometry.top(at);
-    this.drawAround(y, y + (bottom - top), { id: this.idAt(at), offset: 0 });
-    const el = this.els.get(rowKey(this.rows, at));
+    const { top, bottom } = this.#viewport.visible(this.#host);
+    const y = this.#geometry.top(at);
+    this.#drawAround(y, y + (bottom - top), { id: this.#idAt(at), offset: 0 });
+    const el = this.#els.get(rowKey(this.#rows, at));
     if (el?.tabIndex === -1) el.focus({ preventScroll: true });
     return true;
   }
 
-  /** Ids of the drawn comments, top to bottom. */
-  drawn(): string[] {
-    const ids: string[] = [];
-    for (let i = this.start; i < this.end; i++) if (this.rows.code[i] !== PLACEHOLDER) ids.push(rowKey(this.rows, i));
-    return ids;
+  /** The drawn row of comment `id`, null when it is not drawn. */
+  element(id: string): HTMLElement | null {
+    const el = this.#els.get(id);
+    return el?.getAttribute('data-comment-id') === id ? el : null;
   }
 
-  private spacer(): HTMLElement {
-    const s = this.doc.createElement('div');
+  /** Calls `fn` after the drawn rows changed (the view moved, or what they show). Returns a stop function. */
+  onDraw(fn: () => void): () => void {
+    this.#drawListeners.add(fn);
+    return () => this.#drawListeners.delete(fn);
+  }
+
+  #spacer(): HTMLElement {
+    const s = this.#doc.createElement('div');
     s.className = 'thr-spacer';
     s.setAttribute('aria-hidden', 'true');
     return s;
   }
 
-  private complete(): void {
-    if (this.completed === this.store.discussion) return;
-    this.completed = this.store.discussion;
-    this.options.onComplete?.();
+  #complete(): void {
+    if (this.#completed === this.#store.discussion) return;
+    this.#completed = this.#store.discussion;
+    this.#options.onComplete?.();
   }
 
-  private update(change: ViewChange): void {
-    const anchor = this.anchor();
-    const d = this.store.discussion;
+  #update(change: ViewChange): void {
+    const anchor = this.#anchor();
+    const d = this.#store.discussion;
     // Heights are kept by comment index: a discussion that does not begin with the old one's
     // comments (ViewStore.extend takes only those) has other rows at those indexes.
-    if (d !== this.shown && !startsWith(d, this.shown)) this.geometry.forget();
-    this.shown = d;
-    this.rows = buildRows(d, this.store.allStates(), this.rows);
-    this.geometry.setRows(this.rows);
-    const { byId } = this.store.discussion;
+    if (d !== this.#shown && !startsWith(d, this.#shown)) this.#geometry.forget();
+    this.#shown = d;
+    this.#rows = buildRows(d, this.#store.allStates(), this.#rows);
+    this.#geometry.setRows(this.#rows);
+    const { byId } = this.#store.discussion;
     for (const id of change.highlights) {
-      const el = this.els.get(id);
-      if (el) this.highlight(el, byId.get(id)!, false);
+      const el = this.#els.get(id);
+      if (el) this.#highlight(el, byId.get(id)!, false);
     }
-    const at = anchor ? this.rowIndexOf(anchor.id) : -1;
+    const at = anchor ? this.#rowIndexOf(anchor.id) : -1;
     if (anchor && at >= 0) {
-      const { top, bottom } = this.viewport.visible(this.host);
-      const y = this.geometry.top(at) - anchor.offset;
-      this.drawAround(y, y + (bottom - top), anchor);
+      const { top, bottom } = this.#viewport.visible(this.#host);
+      const y = this.#geometry.top(at) - anchor.offset;
+      this.#drawAround(y, y + (bottom - top), anchor);
     } else {
-      this.start = this.end = 0;
-      this.reconcile(true);
+      this.#start = this.#end = 0;
+      this.#reconcile(true);
     }
-    this.complete();
+    this.#complete();
   }
 
   /** Draws the rows the view needs, if the drawn ones do not reach far enough past its edges. */
-  private reconcile(force = false): void {
-    const { top, bottom } = this.clampedView();
+  #reconcile(force = false): void {
+    const anchor = this.#anchor();
+    let { top, bottom } = this.#clampedView();
     const h = bottom - top;
-    const n = this.rows.length;
+    // The view in the rows' positions now, through the row in it: rows measured since the last
+    // draw (those just drawn, at their real height) change the guess for every row not yet seen,
+    // and so the positions of all rows below those, while the spacers still stand for the old.
+    const at = anchor ? this.#rowIndexOf(anchor.id) : -1;
+    if (at >= 0) {
+      top = this.#geometry.top(at) - anchor!.offset;
+      bottom = top + h;
+    }
+    const n = this.#rows.length;
     const reaches =
-      this.start < this.end &&
-      (this.start === 0 || this.geometry.top(this.start) <= top - h * MARGIN) &&
-      (this.end === n || this.geometry.top(this.end) >= bottom + h * MARGIN);
-    if (force || !reaches) this.drawAround(top, bottom, this.anchor());
+      this.#start < this.#end &&
+      (this.#start === 0 || this.#geometry.top(this.#start) <= top - h * MARGIN) &&
+      (this.#end === n || this.#geometry.top(this.#end) >= bottom + h * MARGIN);
+    if (force || !reaches) this.#drawAround(top, bottom, anchor);
   }
 
   /** The part of the list in view, or the rows a reader reaches first when it is out of view. */
-  private clampedView(): { top: number; bottom: number } {
-    const { top, bottom } = this.viewport.visible(this.host);
+  #clampedView(): { top: number; bottom: number } {
+    const { top, bottom } = this.#viewport.visible(this.#host);
     const h = Math.max(1, Math.min(bottom - top, 1e7));
-    const total = this.geometry.total;
+    const total = this.#geometry.total;
     if (bottom <= 0) return { top: 0, bottom: h };
     if (top >= total) return { top: Math.max(0, total - h), bottom: Math.max(total, h) };
     return { top, bottom };
   }
 
   /** Draws the rows around `top`..`bottom` (px in the list), then puts `anchor` back where it was in the view. */
-  private drawAround(top: number, bottom: number, anchor: Anchor | null): void {
+  #drawAround(top: number, bottom: number, anchor: Anchor | null): void {
     const h = bottom - top;
-    const [start, end] = this.geometry.range(top - h * OVERSCAN, bottom + h * OVERSCAN);
-    this.draw(start, end);
-    if (anchor) this.restore(anchor);
+    const [start, end] = this.#geometry.range(top - h * OVERSCAN, bottom + h * OVERSCAN);
+    this.#draw(start, end);
+    if (anchor) this.#restore(anchor);
   }
 
   /** The first drawn row in view, and where. Reads layout: call before writing. */
-  private anchor(): Anchor | null {
-    if (this.start >= this.end) return null;
-    const { top } = this.viewport.visible(this.host);
+  #anchor(): Anchor | null {
+    if (this.#start >= this.#end) return null;
+    const { top } = this.#viewport.visible(this.#host);
     // The list's top in view: what is above it does not move.
     if (top <= 0) return null;
-    const origin = this.host.getBoundingClientRect().top;
-    for (let i = this.start; i < this.end; i++) {
-      const el = this.els.get(rowKey(this.rows, i));
+    const origin = this.#host.getBoundingClientRect().top;
+    for (let i = this.#start; i < this.#end; i++) {
+      const el = this.#els.get(rowKey(this.#rows, i));
       if (!el) continue;
       const r = el.getBoundingClientRect();
-      if (r.bottom - origin > top) return { id: this.idAt(i), offset: r.top - origin - top };
+      if (r.bottom - origin > top) return { id: this.#idAt(i), offset: r.top - origin - top };
     }
     return null;
   }
 
   /** Scrolls so that the anchor's row is where the anchor was. Reads layout once. */
-  private restore(anchor: Anchor): void {
-    const at = this.rowIndexOf(anchor.id);
-    const el = at >= 0 ? this.els.get(rowKey(this.rows, at)) : undefined;
+  #restore(anchor: Anchor): void {
+    const at = this.#rowIndexOf(anchor.id);
+    const el = at >= 0 ? this.#els.get(rowKey(this.#rows, at)) : undefined;
     if (!el) return;
-    const { top } = this.viewport.visible(this.host);
-    const y = el.getBoundingClientRect().top - this.host.getBoundingClientRect().top;
-    this.viewport.scrollBy(Math.round(y - top - anchor.offset));
+    const { top } = this.#viewport.visible(this.#host);
+    const y = el.getBoundingClientRect().top - this.#host.getBoundingClientRect().top;
+    this.#viewport.scrollBy(Math.round(y - top - anchor.offset));
   }
 
   /** The row showing comment `id` now (its own, a placeholder, or a collapsed ancestor's); -1 if none. */
-  private rowIndexOf(id: string): number {
-    const i = indexOf(this.store.discussion).get(id);
-    return i === undefined ? -1 : this.rows.rowOf[i]!;
+  #rowIndexOf(id: string): number {
+    const i = indexOf(this.#store.discussion).get(id);
+    return i === undefined ? -1 : this.#rows.rowOf[i]!;
   }
 
   /** The comment row `i` shows (a placeholder's first). */
-  private idAt(i: number): string {
-    return this.rows.discussion.all[this.rows.index[i]!]!.id;
+  #idAt(i: number): string {
+    return this.#rows.discussion.all[this.#rows.index[i]!]!.id;
   }
 
-  /** Makes rows [start, end) the drawn ones: drops the others, adds the missing, refreshes the rest. */
-  private draw(start: number, end: number): void {
-    moving(() => this.drawRows(start, end));
-    setHeight(this.above, this.geometry.top(start));
-    setHeight(this.below, this.geometry.total - this.geometry.top(end));
+  /**
+   * Makes rows [start, end) the drawn ones: drops the others, adds the missing, refreshes the
+   * rest. The row holding the keyboard focus stays drawn wherever the view goes, at its place
+   * between two spacers: dropped, it would take the focus with it (a reader who tabbed to a
+   * toggle, scrolled away and back would find it gone).
+   */
+  #draw(start: number, end: number): void {
+    const pin = this.#focusedRow(start, end);
+    moving(() => this.#drawRows(start, end, pin));
+    const g = this.#geometry;
+    if (pin < 0) {
+      setHeight(this.#above, g.top(start));
+      setHeight(this.#below, g.total - g.top(end));
+    } else if (pin < start) {
+      setHeight(this.#above, g.top(pin));
+      setHeight(this.#gap, g.top(start) - g.top(pin + 1));
+      setHeight(this.#below, g.total - g.top(end));
+    } else {
+      setHeight(this.#above, g.top(start));
+      setHeight(this.#gap, g.top(pin) - g.top(end));
+      setHeight(this.#below, g.total - g.top(pin + 1));
+    }
+    for (const fn of this.#drawListeners) fn();
   }
 
-  private drawRows(start: number, end: number): void {
+  /** The row holding the focus when it is outside [start, end) and still a row; -1 otherwise. */
+  #focusedRow(start: number, end: number): number {
+    let el = this.#doc.activeElement;
+    if (!el || !this.#host.contains(el)) return -1;
+    while (el.parentElement !== this.#host) el = el.parentElement!;
+    const row = this.#rowOf.get(el);
+    if (!row || this.#els.get(row.key) !== el) return -1;
+    const i = this.#rowIndexOf(row.kind === 'comment' ? row.key : row.ids[0]!);
+    if (i < 0 || rowKey(this.#rows, i) !== row.key) return -1;
+    return i >= start && i < end ? -1 : i;
+  }
+
+  #drawRows(start: number, end: number, pin: number): void {
     const wanted = new Set<string>();
-    for (let i = start; i < end; i++) wanted.add(rowKey(this.rows, i));
-    for (const key of [...this.els.keys()]) if (!wanted.has(key)) this.drop(key);
+    for (let i = start; i < end; i++) wanted.add(rowKey(this.#rows, i));
+    const pinned = pin >= 0 ? rowKey(this.#rows, pin) : null;
+    if (pinned !== null) wanted.add(pinned);
+    else this.#gap.remove();
+    for (const key of [...this.#els.keys()]) if (!wanted.has(key)) this.#drop(key);
+    // The pinned row is not moved (that would take the focus away): the gap goes beside it,
+    // on the side of the drawn rows, and they are drawn beyond it.
+    const pinEl = pinned !== null ? this.#els.get(pinned)! : null;
+    if (pinEl) {
+      if (pin < start) pinEl.after(this.#gap);
+      else pinEl.before(this.#gap);
+      this.#show(pinEl, rowAt(this.#rows, pin));
+    }
     // Rows keep their document order, so the drawn ones that stay are in order already.
-    let next: ChildNode | null = this.above.nextSibling;
+    let next: ChildNode | null = pinEl && pin < start ? this.#gap.nextSibling : this.#above.nextSibling;
     for (let i = start; i < end; i++) {
-      const row = rowAt(this.rows, i);
-      let el = this.els.get(row.key);
+      const row = rowAt(this.#rows, i);
+      let el = this.#els.get(row.key);
       if (el && el === next) {
         next = el.nextSibling;
       } else {
         const fresh = !el;
-        el ??= this.create(row);
-        this.host.insertBefore(el, next);
-        if (fresh) this.sizes?.observe(el);
+        el ??= this.#create(row);
+        this.#host.insertBefore(el, next);
+        if (fresh) this.#sizes?.observe(el);
       }
-      this.show(el, row);
+      this.#show(el, row);
     }
-    this.start = start;
-    this.end = end;
+    this.#start = start;
+    this.#end = end;
   }
 
-  private create(row: Row): HTMLElement {
+  #create(row: Row): HTMLElement {
     let el: HTMLElement;
-    if (row.kind === 'placeholder') el = createPlaceholder(this.doc);
+    if (row.kind === 'placeholder') el = createPlaceholder(this.#doc);
     else {
       const c = row.comment;
-      el = createComment(this.doc, c, c.depth > row.level ? c.depth : null);
+      el = createComment(this.#doc, c, c.depth > row.level ? c.depth : null);
       el.tabIndex = -1;
-      this.highlight(el, c, true);
+      this.#highlight(el, c, true);
     }
     if (row.level > 0) el.style.setProperty('--thr-level', String(row.level));
-    this.els.set(row.key, el);
+    this.#els.set(row.key, el);
     return el;
   }
 
   /** Brings a drawn element to its row (writes only what differs). */
-  private show(el: HTMLElement, row: Row): void {
-    this.rowOf.set(el, row);
+  #show(el: HTMLElement, row: Row): void {
+    this.#rowOf.set(el, row);
     if (row.kind === 'placeholder') {
       applyPlaceholder(el, row);
       return;
@@ -285,37 +348,37 @@ export class ListView {
     const c = row.comment;
     applyState(el, c, row.state);
     const full = row.state === 'full';
-    const slot = this.slots.get(c.id);
+    const slot = this.#slots.get(c.id);
     if (slot) {
       if (slot.hidden === full) slot.hidden = !full;
     } else if (full) {
       const nodes = textNodes(c);
       if (nodes.length === 0) return;
-      const body = this.doc.createElement('div');
+      const body = this.#doc.createElement('div');
       body.className = 'thr-body';
       el.firstElementChild!.after(body);
       // Into the slot once it is in the document: moveBefore keeps frames loaded only between
       // two places in the document.
-      this.loans.set(c.id, nodes.map((node) => borrow(node, body)));
-      this.slots.set(c.id, body);
+      this.#loans.set(c.id, nodes.map((node) => borrow(node, body)));
+      this.#slots.set(c.id, body);
     }
   }
 
   /** Takes a drawn row out, its borrowed text back to the site's listing first. */
-  private drop(key: string): void {
-    const el = this.els.get(key);
+  #drop(key: string): void {
+    const el = this.#els.get(key);
     if (!el) return;
-    for (const loan of this.loans.get(key) ?? []) giveBack(loan);
-    this.loans.delete(key);
-    this.slots.delete(key);
-    this.sizes?.unobserve(el);
+    for (const loan of this.#loans.get(key) ?? []) giveBack(loan);
+    this.#loans.delete(key);
+    this.#slots.delete(key);
+    this.#sizes?.unobserve(el);
     el.remove();
-    this.els.delete(key);
+    this.#els.delete(key);
   }
 
-  private highlight(el: HTMLElement, c: Comment, fresh: boolean): void {
-    const reasons = this.store.highlight(c.id);
-    const h = this.store.highlighter;
+  #highlight(el: HTMLElement, c: Comment, fresh: boolean): void {
+    const reasons = this.#store.highlight(c.id);
+    const h = this.#store.highlighter;
     const marks = h.keywordsAll ? keywordRanges(h, c.title) : [];
     // A fresh element has no highlight to take away.
     if (fresh && reasons.length === 0 && marks.length === 0) return;
@@ -323,44 +386,44 @@ export class ListView {
   }
 
   /** Rows seen at their real height; the list's own width: when it changes, text wraps anew. */
-  private onResize(entries: ResizeObserverEntry[]): void {
+  #onResize(entries: ResizeObserverEntry[]): void {
     const seen: Array<[Row, number]> = [];
     let rewrap = false;
     for (const e of entries) {
-      if (e.target === this.host) {
+      if (e.target === this.#host) {
         const w = Math.round(e.contentRect.width);
-        rewrap ||= this.width !== -1 && w !== this.width;
-        this.width = w;
+        rewrap ||= this.#width !== -1 && w !== this.#width;
+        this.#width = w;
         continue;
       }
-      const row = this.rowOf.get(e.target);
+      const row = this.#rowOf.get(e.target);
       // Rows not drawn any more have no height to speak of.
-      if (row && this.els.get(row.key) === e.target) seen.push([row, e.borderBoxSize?.[0]?.blockSize ?? (e.target as HTMLElement).offsetHeight]);
+      if (row && this.#els.get(row.key) === e.target) seen.push([row, e.borderBoxSize?.[0]?.blockSize ?? (e.target as HTMLElement).offsetHeight]);
     }
-    if (rewrap) this.geometry.forget();
-    this.geometry.measure(seen);
-    this.reconcile(rewrap);
+    if (rewrap) this.#geometry.forget();
+    this.#geometry.measure(seen);
+    this.#reconcile(rewrap);
   }
 
   /**
    * One listener for every control. A click counts only on a button this view made: a
    * comment body (the page's own markup, moved in) may hold look-alikes.
    */
-  private readonly onClick = (event: Event): void => {
+  readonly #onClick = (event: Event): void => {
     const target = event.target as Element | null;
     const button = target?.closest?.('button');
     if (!button) return;
     const line = button.parentElement;
-    const lineRow = line ? this.rowOf.get(line) : undefined;
-    if (lineRow?.kind === 'placeholder' && this.els.get(lineRow.key) === line && line!.lastElementChild === button) {
-      this.store.reveal(lineRow.ids);
+    const lineRow = line ? this.#rowOf.get(line) : undefined;
+    if (lineRow?.kind === 'placeholder' && this.#els.get(lineRow.key) === line && line!.lastElementChild === button) {
+      this.#store.reveal(lineRow.ids);
       return;
     }
     const art = line?.parentElement;
-    const row = art ? this.rowOf.get(art) : undefined;
-    if (row?.kind !== 'comment' || this.els.get(row.key) !== art || art!.firstElementChild !== line) return;
-    if (button.classList.contains('thr-toggle')) this.store.toggleCollapsed(row.key);
-    else if (button.classList.contains('thr-open')) this.store.expand(row.key);
+    const row = art ? this.#rowOf.get(art) : undefined;
+    if (row?.kind !== 'comment' || this.#els.get(row.key) !== art || art!.firstElementChild !== line) return;
+    if (button.classList.contains('thr-toggle')) this.#store.toggleCollapsed(row.key);
+    else if (button.classList.contains('thr-open')) this.#store.expand(row.key);
   };
 }
 

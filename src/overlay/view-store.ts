@@ -15,95 +15,104 @@ export interface ViewChange {
  * sight (list-view.ts).
  */
 export class ViewStore {
-  private states: StateTable;
-  private highlights = new Map<string, HighlightReason[]>();
-  private readonly updateListeners = new Set<(change: ViewChange) => void>();
-  private readonly anyListeners = new Set<() => void>();
+  #states: StateTable;
+  #highlights = new Map<string, HighlightReason[]>();
+  readonly #updateListeners = new Set<(change: ViewChange) => void>();
+  readonly #anyListeners = new Set<() => void>();
   readonly collapsed: Set<string>;
-  private readonly expanded: Set<string>;
-  private readonly revealed: Set<string>;
+  readonly #expanded: Set<string>;
+  readonly #revealed: Set<string>;
+
+  #current: Discussion;
+  #thresholds: Thresholds;
+  #currentHighlighter: Highlighter;
+  readonly #text: (c: Comment) => string;
 
   constructor(
-    private current: Discussion,
-    private thresholds: Thresholds,
+    current: Discussion,
+    thresholds: Thresholds,
     collapsed: Iterable<string>,
-    private currentHighlighter: Highlighter,
-    private readonly text: (c: Comment) => string,
+    highlighter: Highlighter,
+    text: (c: Comment) => string,
     /** What the reader opened before the thread grew (see content/growth.ts). */
     carried?: { expanded: Iterable<string>; revealed: Iterable<string> },
   ) {
+    this.#current = current;
+    this.#thresholds = thresholds;
+    this.#currentHighlighter = highlighter;
+    this.#text = text;
     this.collapsed = new Set([...collapsed].filter((id) => current.byId.has(id)));
-    this.expanded = new Set(carried?.expanded);
-    this.revealed = new Set(carried?.revealed);
-    this.states = this.compute();
-    this.highlights = this.computeHighlights();
+    this.#expanded = new Set(carried?.expanded);
+    this.#revealed = new Set(carried?.revealed);
+    this.#states = this.#compute();
+    this.#highlights = this.#computeHighlights();
   }
 
   /** What is shown: the page's discussion, or its preview until `extend`. */
   get discussion(): Discussion {
-    return this.current;
+    return this.#current;
   }
 
   state(id: string): DisplayState {
-    return this.states.get(id) ?? 'hidden';
+    return this.#states.get(id) ?? 'hidden';
   }
 
   allStates(): StateTable {
-    return this.states;
+    return this.#states;
   }
 
   highlight(id: string): readonly HighlightReason[] {
-    return this.highlights.get(id) ?? NONE;
+    return this.#highlights.get(id) ?? NONE;
   }
 
   /** The reader's one-off openings, to carry into a rebuilt store. */
   opened(): { expanded: ReadonlySet<string>; revealed: ReadonlySet<string> } {
-    return { expanded: this.expanded, revealed: this.revealed };
+    return { expanded: this.#expanded, revealed: this.#revealed };
   }
 
   getThresholds(): Thresholds {
-    return this.thresholds;
+    return this.#thresholds;
   }
 
   /** Called with what changed, before the onChange listeners. */
   onUpdate(fn: (change: ViewChange) => void): () => void {
-    this.updateListeners.add(fn);
-    return () => this.updateListeners.delete(fn);
+    this.#updateListeners.add(fn);
+    return () => this.#updateListeners.delete(fn);
   }
 
   /** Called after every change, once, e.g. to persist and report status. */
   onChange(fn: () => void): () => void {
-    this.anyListeners.add(fn);
-    return () => this.anyListeners.delete(fn);
+    this.#anyListeners.add(fn);
+    return () => this.#anyListeners.delete(fn);
   }
 
   setThresholds(t: Thresholds): void {
-    const old = this.thresholds;
-    this.thresholds = t;
-    if (old.full !== t.full || old.abbreviated !== t.abbreviated || old.breakthrough !== t.breakthrough) this.update();
+    const old = this.#thresholds;
+    this.#thresholds = t;
+    if (old.full !== t.full || old.abbreviated !== t.abbreviated || old.breakthrough !== t.breakthrough) this.#update();
   }
 
   get highlighter(): Highlighter {
-    return this.currentHighlighter;
+    return this.#currentHighlighter;
   }
 
   setHighlighter(h: Highlighter): void {
-    const old = this.currentHighlighter;
-    this.currentHighlighter = h;
+    const old = this.#currentHighlighter;
+    this.#currentHighlighter = h;
     // Every settings change comes through here, most with the same rules: reading every
     // comment again for nothing was a good part of a threshold change.
     if (sameRules(old, h)) return;
-    const next = this.computeHighlights();
+    const next = this.#computeHighlights();
     const dirty = new Set<string>();
-    for (const id of new Set([...this.highlights.keys(), ...next.keys()])) {
-      if ((this.highlights.get(id) ?? NONE).join() !== (next.get(id) ?? NONE).join()) dirty.add(id);
+    for (const id of new Set([...this.#highlights.keys(), ...next.keys()])) {
+      if ((this.#highlights.get(id) ?? NONE).join() !== (next.get(id) ?? NONE).join()) dirty.add(id);
     }
     // Title marks follow the keywords even where the reasons stay the same.
     if (String(old.keywords) !== String(h.keywords)) {
       for (const c of this.discussion.all) if (old.keywords?.test(c.title) || h.keywords?.test(c.title)) dirty.add(c.id);
     }
-    this.highlights = next;
-    if (dirty.size > 0) this.notify({ highlights: dirty });
+    this.#highlights = next;
+    if (dirty.size > 0) this.#notify({ highlights: dirty });
   }
 
   /**
@@ -112,58 +121,58 @@ export class ViewStore {
    * `collapsed`: saved collapses, of which the preview could hold only its own comments'.
    */
   extend(whole: Discussion, collapsed: Iterable<string> = []): void {
-    for (const id of collapsed) if (whole.byId.has(id) && !this.current.byId.has(id)) this.collapsed.add(id);
-    this.current = whole;
-    this.highlights = this.computeHighlights();
-    this.update();
+    for (const id of collapsed) if (whole.byId.has(id) && !this.#current.byId.has(id)) this.collapsed.add(id);
+    this.#current = whole;
+    this.#highlights = this.#computeHighlights();
+    this.#update();
   }
 
   toggleCollapsed(id: string): void {
     if (this.collapsed.has(id)) this.collapsed.delete(id);
     else this.collapsed.add(id);
-    this.update();
+    this.#update();
   }
 
   /** A one-line comment clicked open. */
   expand(id: string): void {
-    this.expanded.add(id);
-    this.update();
+    this.#expanded.add(id);
+    this.#update();
   }
 
   /** "N comments below threshold — show". */
   reveal(ids: readonly string[]): void {
-    for (const id of ids) this.revealed.add(id);
-    this.update();
+    for (const id of ids) this.#revealed.add(id);
+    this.#update();
   }
 
-  private compute(): StateTable {
-    return computeStates(this.discussion, this.thresholds, {
+  #compute(): StateTable {
+    return computeStates(this.discussion, this.#thresholds, {
       collapsed: this.collapsed,
-      expanded: this.expanded,
-      revealed: this.revealed,
+      expanded: this.#expanded,
+      revealed: this.#revealed,
     });
   }
 
-  private computeHighlights(): Map<string, HighlightReason[]> {
+  #computeHighlights(): Map<string, HighlightReason[]> {
     const out = new Map<string, HighlightReason[]>();
-    const h = this.currentHighlighter;
+    const h = this.#currentHighlighter;
     // Nothing to look for: skip reading thousands of comment texts.
     if (h.users.size === 0 && h.submitter === null && h.keywords === null) return out;
     for (const c of this.discussion.all) {
-      const reasons = highlightReasons(h, c, this.text);
+      const reasons = highlightReasons(h, c, this.#text);
       if (reasons.length > 0) out.set(c.id, reasons);
     }
     return out;
   }
 
-  private update(): void {
-    this.states = this.compute();
-    this.notify({ highlights: NO_IDS });
+  #update(): void {
+    this.#states = this.#compute();
+    this.#notify({ highlights: NO_IDS });
   }
 
-  private notify(change: ViewChange): void {
-    for (const fn of this.updateListeners) fn(change);
-    for (const fn of this.anyListeners) fn();
+  #notify(change: ViewChange): void {
+    for (const fn of this.#updateListeners) fn(change);
+    for (const fn of this.#anyListeners) fn();
   }
 }
 

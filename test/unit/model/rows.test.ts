@@ -18,7 +18,7 @@ const shown = (r: Row): Shown =>
   r.kind === 'comment' ? `${r.key} ${r.state} @${r.level}` : `[${r.ids.join(',')}] ${r.count} @${r.level}`;
 
 /** The rows the plain way: each list of replies as render-items.ts gives it, depth first. */
-function reference(d: Discussion, states: ReadonlyMap<string, DisplayState>): Shown[] {
+function reference(d: Discussion, states: { get(id: string): DisplayState | undefined }): Shown[] {
   const out: Shown[] = [];
   const todo: Array<{ items: ReturnType<typeof childItems>; at: number; level: number }> = [{ items: childItems(d.roots, states), at: 0, level: 0 }];
   while (todo.length > 0) {

@@ -251,6 +251,45 @@ describe('list view', () => {
     expect(drawnRows(document.getElementById('host')!)).toEqual(['1 full @0', '2 full @1', '3 collapsed @0']);
   });
 
+  it('keeps the row holding the focus drawn, in its place, while the view is far from it', () => {
+    const d = discussion(randomThread(3000, 7));
+    const screen = new ScrolledView(600);
+    const { host, store } = view(d, screen);
+    const toggle = host.querySelector<HTMLButtonElement>('[data-comment-id] > .thr-head > .thr-toggle')!;
+    const art = toggle.closest<HTMLElement>('[data-comment-id]')!;
+    toggle.focus();
+    expect(document.activeElement).toBe(toggle);
+    const rows = allRows(buildRows(store.discussion, store.allStates()));
+    const pin = rows.findIndex((r) => r.key === art.getAttribute('data-comment-id'));
+    const sum = (from: number, to: number) => Math.round(rows.slice(from, to).reduce((a, r) => a + guessed(r), 0));
+    for (const y of [60_000, 90_000]) {
+      screen.scrollTo(y);
+      expect(document.activeElement).toBe(toggle);
+      expect(art.isConnected).toBe(true);
+      // above, the focused row, the gap, the drawn run, below: each spacer as tall as its rows.
+      const kids = [...host.children] as HTMLElement[];
+      expect(kids.indexOf(art)).toBe(1);
+      const gap = kids[2]!;
+      expect(gap.classList.contains('thr-gap')).toBe(true);
+      const runIds = kids.slice(3, -1).map((e) => e.getAttribute('data-comment-id') ?? `ph:${e.getAttribute('data-placeholder-first')}`);
+      const start = rows.findIndex((r) => r.key === runIds[0]);
+      expect(runIds).toEqual(rows.slice(start, start + runIds.length).map((r) => r.key));
+      expect(parseFloat(kids[0]!.style.height)).toBe(sum(0, pin));
+      expect(parseFloat(gap.style.height)).toBe(sum(pin + 1, start));
+      expect(parseFloat(kids.at(-1)!.style.height)).toBe(sum(start + runIds.length, rows.length));
+    }
+    // Back to it: one run again, no gap.
+    screen.scrollTo(0);
+    expect(host.querySelector('.thr-gap')).toBeNull();
+    expect(document.activeElement).toBe(toggle);
+    checkWindow(store, host);
+    // Hidden by a change while far away: it goes (a hidden comment has no row).
+    screen.scrollTo(60_000);
+    store.setThresholds({ full: 6, abbreviated: 6, breakthrough: 6 });
+    expect(art.isConnected).toBe(false);
+    expect(host.querySelector('.thr-gap')).toBeNull();
+  });
+
   it('draws and focuses the row of a comment far down when asked (a link to it)', () => {
     const d = discussion(randomThread(3000, 6));
     const screen = new ScrolledView(600);
