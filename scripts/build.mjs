@@ -25,6 +25,8 @@ const entries = {
   background: 'src/background/index.ts',
   popup: 'src/popup/index.tsx',
   options: 'src/options/index.tsx',
+  // The find box (Ctrl+F over the overlay): added to a page by the background only when asked.
+  find: 'src/find/index.ts',
 };
 const statics = [
   ['src/popup/popup.html', 'popup.html'],

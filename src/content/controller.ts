@@ -12,6 +12,7 @@ import { ViewStore } from '../overlay/view-store';
 import { mountOverlay, type Mounted } from '../overlay/mount';
 import type { Viewport } from '../overlay/viewport';
 import { watchGrowth } from './growth';
+import { listenForFind } from './find-key';
 import { mark } from './marks';
 import { finishInSlices, yieldThen } from '../shared/slices';
 
@@ -161,6 +162,7 @@ export async function startThreshold(doc: Document, url: URL, options: StartOpti
   const watch = () => watchGrowth(adapter, doc, url, () => discussion, grow);
 
   sync();
+  listenForFind(doc.defaultView ?? window);
   // The top of the thread is on screen; the rest follows in slices ('complete').
   mark('ready');
   if (whole) {

@@ -2,6 +2,7 @@ import type { ViewStore } from './view-store';
 import { mountSummaryBar } from './summary-bar';
 import { ListView } from './list-view';
 import { commentOfFragment } from './fragment';
+import { FIND, HANDLE, slots } from './handle';
 import type { Viewport } from './viewport';
 
 /** Marks the site's listing while the overlay stands in for it. */
@@ -49,9 +50,20 @@ export function mountOverlay(container: Element, store: ViewStore, options: Moun
   toFragment();
   win?.addEventListener('hashchange', toFragment);
 
+  // For find.js, added on demand (handle.ts; content/find-key.ts asks for it).
+  slots[HANDLE] = {
+    root,
+    store,
+    scrollToComment: (id) => view.scrollToComment(id),
+    element: (id) => view.element(id),
+    onDraw: (fn) => view.onDraw(fn),
+  };
+
   return {
     unmount() {
       win?.removeEventListener('hashchange', toFragment);
+      slots[FIND]?.close?.();
+      delete slots[HANDLE];
       view.destroy(); // bodies go back to their places
       unmountSummary();
       root.remove();

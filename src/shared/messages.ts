@@ -73,3 +73,15 @@ export function isStatusChanged(msg: unknown): msg is StatusChanged {
     typeof (m.status as { recognized?: unknown }).recognized === 'boolean'
   );
 }
+
+/**
+ * Sent by the content script when the reader asks to find text in the comments (Ctrl+F or
+ * Cmd+F over the overlay): only the rows near the view are in the page, so the browser's own
+ * find cannot see the rest. The background adds the find script (find.js, not part of the
+ * content script: it is rarely needed) to the sender's frame.
+ */
+export const OPEN_FIND = 'threshold:open-find';
+
+export function isOpenFindRequest(msg: unknown): boolean {
+  return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === OPEN_FIND;
+}

@@ -26,7 +26,8 @@
  *   already holds) and asks `fake.permissionPrompt` (default: the user says yes).
  * - scripting: registerContentScripts / getRegisteredContentScripts / updateContentScripts /
  *   unregisterContentScripts with Chrome's id checks and errors; executeScript and insertCSS are
- *   recorded in `fake.injections`.
+ *   recorded in `fake.injections` (with target.frameIds when given); `fake.scriptFailure` makes
+ *   executeScript reject.
  * - runtime: id, getManifest, getURL, onInstalled, onStartup, onMessage, sendMessage (delivered to this
  *   fake's own onMessage listeners). tabs: query (over `fake.tabs`), sendMessage (answered by
  *   `fake.tabMessageHandler`), onUpdated, onRemoved.
@@ -115,6 +116,8 @@ export interface RegisteredScript {
 export interface Injection {
   kind: 'js' | 'css';
   tabId: number;
+  /** target.frameIds, when the call named frames. */
+  frameIds?: number[];
   files: string[];
 }
 
@@ -172,6 +175,8 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
     /** executeScript / insertCSS calls, in order. */
     injections: [] as Injection[],
     tabs: [] as FakeTab[],
+    /** When set, executeScript rejects with this message (after recording the call), as for a tab it may not touch. */
+    scriptFailure: null as string | null,
     /** The user's answer to permissions.request (default: granted). */
     permissionPrompt: (_request: PermissionRequest): boolean | Promise<boolean> => true,
     /** Answers tabs.sendMessage; by default no content script is listening. */
@@ -201,6 +206,7 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
       granted.origins = new Set(requiredOrigins);
       registered.clear();
       fake.injections = [];
+      fake.scriptFailure = null;
       fake.tabs = [];
       fake.permissionPrompt = () => true;
       fake.tabMessageHandler = (_tabId, _message) => {
@@ -300,11 +306,13 @@ export function createFakeBrowser(options: FakeBrowserOptions = {}) {
       for (const id of filter.ids) if (!registered.has(id)) throw new Error(`Nonexistent script ID '${id}'`);
       for (const id of filter.ids) registered.delete(id);
     },
-    async executeScript(injection: { target: { tabId: number }; files?: string[] }) {
+    async executeScript(injection: { target: { tabId: number; frameIds?: number[] }; files?: string[] }) {
       await tick();
       if (typeof injection.target?.tabId !== 'number') throw new Error('executeScript: target.tabId is required');
-      fake.injections.push({ kind: 'js', tabId: injection.target.tabId, files: [...(injection.files ?? [])] });
-      return [{ frameId: 0, documentId: 'fake-document', result: undefined }];
+      const { tabId, frameIds } = injection.target;
+      fake.injections.push({ kind: 'js', tabId, ...(frameIds ? { frameIds: [...frameIds] } : {}), files: [...(injection.files ?? [])] });
+      if (fake.scriptFailure) throw new Error(fake.scriptFailure);
+      return (frameIds ?? [0]).map((frameId) => ({ frameId, documentId: 'fake-document', result: undefined }));
     },
     async insertCSS(injection: { target: { tabId: number }; files?: string[]; css?: string }): Promise<void> {
       await tick();
