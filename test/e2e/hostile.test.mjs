@@ -25,13 +25,14 @@
 // baseline is a page node Threshold duplicated.
 //
 // The one allowed excess, counted and reported but not failed: embedded content inside comment
-// bodies and signatures. Threshold moves those nodes (never copies them) into the overlay and back,
-// and a browser loads a frame again each time its element is inserted into a document (Chromium
-// also reruns a <video>'s source selection, and both restart an SVG animation), so the page's own
-// content runs the page's own script again. The overlay moves a body once, the first time its
-// comment is shown whole, and keeps it (hidden when not shown) until switched off; the last test
-// checks a frame is not reloaded by collapsing and expanding. The same payloads in titles, names and reasons are never moved, so they get
-// no allowance, and a duplicated body would still show up through its other payloads.
+// bodies and signatures. Threshold moves those nodes (never copies them) into the overlay and back:
+// a body goes into its comment's row while the row is drawn (the rows near the view, and not for a
+// hidden comment) and back into the site's listing when the row goes. It moves them with
+// moveBefore where the browser has it, which keeps a frame loaded (the last test checks a frame is
+// not reloaded by collapsing and expanding), but Chromium still reruns a <video>'s source selection
+// and both browsers restart an SVG animation, so the page's own content runs the page's own script
+// again. The same payloads in titles, names and reasons are never moved, so they get no allowance,
+// and a duplicated body would still show up through its other payloads.
 //
 // Before the first step the detector is checked in the real browser: the baseline must see the
 // site's own script run and no escaped payload; and at the end of each test, on the same page,
@@ -56,10 +57,11 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { forEachBrowser, test } from './suite.mjs';
 import { openPopup, storageSet, tabIdOf } from './browsers.mjs';
 import { DEFAULTS, expectedStates, startServer } from './fixtures.mjs';
-import { ROOT, until, waitForComments, waitForOverlay, waitForStates } from './page.mjs';
+import { ROOT, readOverlay, showComment, until, waitForComments, waitForOverlay, waitForStates } from './page.mjs';
 import { clickSiteSwitch, moveSlider, readPopup, switchState } from './popup.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const TALL = 40_000;
 const SEED = Number(process.env.HOSTILE_SEED ?? 1);
 const MIN = -1;
 const MAX = 5;
@@ -154,8 +156,12 @@ before(async () => {
 after(() => server?.close());
 
 /** Answers `url` with the hostile page and aborts everything else. */
-async function openHostile(ctx, url) {
+async function openHostile(ctx, url, { height = TALL } = {}) {
   const page = await ctx.newPage();
+  // Tall enough for the overlay to draw every row at once (it draws only the rows near the
+  // view): each check here scans all the overlay made, and each drive clicks through all of it.
+  // Scrolling with an ordinary view is its own test (the last).
+  await page.setViewport({ width: 1280, height });
   await page.setRequestInterception(true);
   page.on('request', (r) => {
     if (r.isInterceptResolutionHandled()) return;
@@ -165,7 +171,24 @@ async function openHostile(ctx, url) {
   });
   await page.goto(url);
   assert.equal(await page.evaluate(() => window.__e2ePage instanceof WeakSet), true, 'the page marker script ran');
+  await letGoOfFocus(page);
   return page;
+}
+
+/**
+ * An element holding the focus gets a focus event each time its tab is brought to the front, and
+ * a payload's onfocus runs again: the tests bring tabs to the front as often as they read the
+ * overlay, the baseline does not. The page's autofocused field (it ran its onfocus once on load,
+ * in both) lets go of the focus, here and in the baseline: any later onfocus run is then a focus
+ * Threshold gave a page element.
+ */
+async function letGoOfFocus(page) {
+  // Autofocus happens at a rendering update after load: the tab in front, two frames first.
+  await page.bringToFront();
+  await page.evaluate(async () => {
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  });
 }
 
 /**
@@ -477,6 +500,7 @@ function report(t, kind, log, started) {
 }
 
 forEachBrowser('hostile page', { dev: true, launcherUrl: () => server.launcherUrl }, (ctx) => {
+  // Nine slider moves, the site switched four times, the overlay read through after each.
   test('popup: sliders to their extremes, the site switched off and on: nothing runs', async (t) => {
     const started = Date.now();
     const log = newLog(await baselineOf(ctx));
@@ -529,6 +553,7 @@ forEachBrowser('hostile page', { dev: true, launcherUrl: () => server.launcherUr
     // Loaded while off: Threshold's content script runs (the popup hears from it) and leaves the page alone.
     await popup.close();
     await page.reload();
+    await letGoOfFocus(page);
     await settle(page);
     const popup2 = await openPopup(ctx.s, await tabIdOf(ctx.s, page));
     await until(async () => {
@@ -559,7 +584,7 @@ forEachBrowser('hostile page', { dev: true, launcherUrl: () => server.launcherUr
 
     await positiveControl(page, log);
     report(t, ctx.s.kind, log, started);
-  });
+  }, 240_000);
 
   test('overlay: every "show" clicked, every one-liner opened: nothing runs', async (t) => {
     const started = Date.now();
@@ -669,4 +694,41 @@ forEachBrowser('hostile page', { dev: true, launcherUrl: () => server.launcherUr
     assert.ok(same, `collapsing and expanding comment ${h.id} put a new frame in its body (${h.payloadId} ran ${after - before} more time(s))`);
     assert.equal(after, before, `${h.payloadId} ran again`);
   });
+  // The view of an ordinary window: rows are drawn and dropped as it scrolls, and each body moves
+  // into its row and back into the site's listing. Nothing may run that the site did not run,
+  // and a comment's own frame, scrolled out of view and back, is the same frame (moveBefore).
+  test('scrolled through with an ordinary view, rows drawn and dropped: nothing runs, frames kept', async (t) => {
+    const started = Date.now();
+    const h = hostile.comments.find((c) => c.payloadId === 'body/iframe-srcdoc');
+    const log = newLog(await baselineOf(ctx));
+    await setThresholds(ctx, { full: MIN, abbreviated: MIN, breakthrough: MAX });
+    const page = await openHostile(ctx, EXT_URL, { height: 800 });
+    await waitForOverlay(page);
+    await settle(page);
+    await check(page, log, 'overlay ready, an ordinary view');
+    assert.ok(await showComment(page, h.id), `comment ${h.id} (with a frame) is drawn when scrolled to`);
+    const frameWindow = await page.evaluateHandle((id) => document.querySelector(`#comment_body_${id} iframe`).contentWindow, h.id);
+    const ranOf = async () => (await runs(page)).filter((id) => id === h.payloadId).length;
+    const before = await ranOf();
+    // Through the whole overlay (each body in and out of its row), checking at each step.
+    const o = await readOverlay(page);
+    assert.equal(Object.keys(o.states).length, hostile.comments.length, 'every comment was drawn on the way');
+    await check(page, log, 'scrolled through to the end');
+    const drawnNow = await page.evaluate((sel, id) => document.querySelector(`${sel} [data-comment-id="${id}"]`) !== null, ROOT, h.id);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await settle(page);
+    assert.equal(
+      await page.evaluate((sel, id) => document.querySelector(`${sel} [data-comment-id="${id}"]`) !== null, ROOT, h.id),
+      false,
+      `at the end of the page, comment ${h.id}'s row is not drawn (it was ${drawnNow ? '' : 'not '}after the read)`,
+    );
+    assert.ok(await showComment(page, h.id), `comment ${h.id} is drawn again when scrolled back to`);
+    await settle(page);
+    await check(page, log, 'scrolled back');
+    const same = await frameWindow.evaluate((w, id) => document.querySelector(`#comment_body_${id} iframe`)?.contentWindow === w, h.id);
+    assert.ok(same, `comment ${h.id}'s frame was loaded anew when its row came back`);
+    assert.equal(await ranOf(), before, `${h.payloadId} ran again`);
+    await positiveControl(page, log);
+    report(t, ctx.s.kind, log, started);
+  }, 180_000);
 });

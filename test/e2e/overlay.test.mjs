@@ -82,17 +82,13 @@ function busiestAuthor(comments) {
   return { author, count };
 }
 
-/** Ids of the overlay's comments whose data-highlight lists `reason`. */
-function highlighted(page, reason) {
-  return page.evaluate(
-    (r, why) =>
-      [...document.querySelectorAll(`${r} [data-comment-id]`)]
-        .filter((el) => (el.getAttribute('data-highlight') ?? '').split(/\s+/).includes(why))
-        .map((el) => el.getAttribute('data-comment-id'))
-        .sort(),
-    ROOT,
-    reason,
-  );
+/** Ids of the overlay's comments whose data-highlight lists `reason` (every row, scrolled through). */
+async function highlighted(page, reason) {
+  const { rows } = await readOverlay(page);
+  return rows
+    .filter((r) => (r.highlight ?? '').split(/\s+/).includes(reason))
+    .map((r) => r.key)
+    .sort();
 }
 
 forEachBrowser('overlay', { dev: true, launcherUrl: () => server.launcherUrl }, (ctx) => {

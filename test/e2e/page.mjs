@@ -27,37 +27,147 @@ export async function waitForOverlay(page, timeout = 15_000) {
 }
 
 /**
- * The overlay's comments as the page shows them: id → data-state, plus contract breaches
- * (an id twice, a hidden comment that is not a hidden element rendering nothing).
+ * In the page: the overlay's rows from top to bottom, read by scrolling through it as a reader
+ * would (only the rows near the view are drawn; list-view.ts). Each drawn row is read as it
+ * comes: a comment { key: id, state, level } or a placeholder { key: 'ph:' + first id,
+ * count, level }. Rows seen twice (a row drawn in two places at once) are listed in `dupes`.
+ * The scroll position is put back after.
+ * Serialized into the page: must not close over anything.
  */
-export function readOverlay(page) {
-  return page.evaluate((r) => {
-    const states = {};
-    const dupes = [];
-    const badHidden = [];
-    let measured = 0;
-    for (const el of document.querySelectorAll(`${r} [data-comment-id]`)) {
-      const id = el.getAttribute('data-comment-id');
-      if (Object.hasOwn(states, id)) dupes.push(id);
-      const state = el.getAttribute('data-state');
-      // Hidden: the element stays (built once), hidden from assistive technology, and renders
-      // nothing: no box at all (Firefox), or one of no height whose contents are skipped
-      // (Chromium, overlay.chrome.css). Styles only, but for the height of the first hundred:
-      // a geometry read takes milliseconds each on a big page (each brings the whole
-      // document's layout and content-visibility up to date).
-      const rendersNothing = () => {
-        const cs = getComputedStyle(el);
-        if (cs.display === 'none') return true;
-        return cs.contentVisibility === 'hidden' && (++measured > 100 || el.offsetHeight === 0);
-      };
-      if (state === 'hidden' && (!el.hidden || el.getAttribute('aria-hidden') !== 'true' || !rendersNothing())) badHidden.push(id);
-      states[id] = state;
+async function readRowsInPage(r) {
+  const root = document.querySelector(r);
+  const list = root?.querySelector('.thr-list');
+  if (!root || !list) return null;
+  const keyOf = (el) => (el.hasAttribute('data-comment-id') ? el.getAttribute('data-comment-id') : `ph:${el.getAttribute('data-placeholder-first')}`);
+  // The drawn run of rows: the longest between two spacers (the row holding the focus stays
+  // drawn apart from it, between spacers of its own, while the view is far from it).
+  const drawn = () => {
+    const runs = [[]];
+    for (const e of list.children) {
+      if (e.classList.contains('thr-spacer')) runs.push([]);
+      else runs.at(-1).push(e);
     }
-    const placeholders = [...document.querySelectorAll(`${r} .thr-placeholder`)].map((p) =>
-      Number(p.getAttribute('data-placeholder-count') ?? /\d+/.exec(p.textContent ?? '')?.[0] ?? NaN),
-    );
-    return { states, dupes, badHidden, placeholders, roots: document.querySelectorAll(r).length };
-  }, ROOT);
+    return runs.reduce((a, b) => (b.length > a.length ? b : a));
+  };
+  const wait = (ms) => new Promise((res) => setTimeout(res, ms));
+  /** Until the drawn rows cover the view (the list view draws a frame after a scroll). */
+  const settled = async () => {
+    for (let i = 0; i < 200; i++) {
+      await wait(i === 0 ? 20 : 10);
+      const rows = drawn();
+      if (rows.length === 0) continue;
+      const top = rows[0].getBoundingClientRect().top;
+      const bottom = rows.at(-1).getBoundingClientRect().bottom;
+      const first = rows[0].previousElementSibling === list.firstElementChild && parseFloat(list.firstElementChild.style.height || '0') === 0;
+      const last = rows.at(-1).nextElementSibling === list.lastElementChild && parseFloat(list.lastElementChild.style.height || '0') === 0;
+      if ((top <= 1 || first) && (bottom >= innerHeight - 1 || last)) return;
+    }
+    throw new Error('the overlay did not draw the rows in view');
+  };
+  const saved = scrollY;
+  const rows = [];
+  const seen = new Set();
+  const dupes = [];
+  window.scrollTo(0, scrollY + list.getBoundingClientRect().top);
+  await settled();
+  for (let guard = 0; guard < 100_000; guard++) {
+    const now = drawn();
+    let from = 0;
+    if (rows.length > 0) {
+      const last = rows.at(-1).key;
+      from = now.findIndex((e) => keyOf(e) === last) + 1;
+      if (from === 0) throw new Error(`scrolling on, the row after ${last} was not drawn next to it`);
+    }
+    for (const el of now.slice(from)) {
+      const key = keyOf(el);
+      if (seen.has(key)) dupes.push(key);
+      seen.add(key);
+      const level = Number(el.style.getPropertyValue('--thr-level') || 0);
+      rows.push(
+        el.hasAttribute('data-comment-id')
+          ? {
+              key,
+              state: el.getAttribute('data-state'),
+              level,
+              hidden: el.hidden || el.getAttribute('aria-hidden') === 'true',
+              highlight: el.getAttribute('data-highlight'),
+              // The page's own nodes shown as the comment's text (their ids), when shown.
+              text: [...(el.querySelector(':scope > .thr-body:not([hidden])')?.children ?? [])].map((n) => n.id),
+            }
+          : { key, count: Number(el.getAttribute('data-placeholder-count')), level },
+      );
+    }
+    const lastEl = now.at(-1);
+    const atEnd = lastEl.nextElementSibling === list.lastElementChild && parseFloat(list.lastElementChild.style.height || '0') === 0;
+    if (atEnd && lastEl.getBoundingClientRect().bottom <= innerHeight) break;
+    // The last drawn row to the top of the view: the next rows are drawn below it.
+    const step = Math.max(1, Math.floor(lastEl.getBoundingClientRect().top));
+    window.scrollBy(0, step);
+    await settled();
+  }
+  window.scrollTo(0, saved);
+  return { rows, dupes };
+}
+
+/**
+ * The overlay's comments as a reader scrolling through it finds them: id → data-state, the
+ * placeholders' counts in order, the rows in order, plus contract breaches: an id twice, a
+ * row for a hidden comment (hidden comments have none: a placeholder stands for them), more
+ * than one overlay. The tab is brought to the front first: a background tab does not draw.
+ */
+export async function readOverlay(page) {
+  await page.bringToFront();
+  const roots = await page.evaluate((r) => document.querySelectorAll(r).length, ROOT);
+  const got = await page.evaluate(readRowsInPage, ROOT);
+  if (!got) return { states: {}, dupes: [], badHidden: [], placeholders: [], rows: [], roots };
+  const states = {};
+  const badHidden = [];
+  for (const row of got.rows) {
+    if (row.state === undefined) continue;
+    states[row.key] = row.state;
+    if (row.state === 'hidden' || row.hidden) badHidden.push(row.key);
+  }
+  const placeholders = got.rows.filter((x) => x.count !== undefined).map((x) => x.count);
+  return { states, dupes: got.dupes, badHidden, placeholders, rows: got.rows, roots };
+}
+
+/**
+ * Brings comment `id`'s row into the middle of the view, scrolling through the overlay from
+ * its top until it is drawn. False when no row shows it (a hidden comment has none).
+ */
+export function showComment(page, id) {
+  return showRow(page, `[data-comment-id="${id}"]`);
+}
+
+/** Brings the first row matching `selector` into the middle of the view, as showComment. */
+export async function showRow(page, selector) {
+  await page.bringToFront();
+  return page.evaluate(
+    async (r, sel) => {
+      const list = document.querySelector(r)?.querySelector('.thr-list');
+      if (!list) return false;
+      const find = () => list.querySelector(`:scope > ${sel}`);
+      const wait = (ms) => new Promise((res) => setTimeout(res, ms));
+      if (!find()) {
+        window.scrollTo(0, scrollY + list.getBoundingClientRect().top);
+        await wait(50);
+        for (let guard = 0; guard < 100_000 && !find(); guard++) {
+          const rows = [...list.children].filter((e) => !e.classList.contains('thr-spacer'));
+          const below = parseFloat(list.lastElementChild.style.height || '0');
+          if (below === 0 && rows.at(-1)?.getBoundingClientRect().bottom <= innerHeight) break;
+          window.scrollBy(0, Math.max(1, Math.floor(rows.at(-1)?.getBoundingClientRect().top ?? innerHeight)));
+          await wait(50);
+        }
+      }
+      const el = find();
+      if (!el) return false;
+      el.scrollIntoView({ block: 'center' });
+      await wait(50);
+      return find() !== null;
+    },
+    ROOT,
+    selector,
+  );
 }
 
 /**
@@ -126,8 +236,13 @@ export function containerState(page) {
 /** The listing as the contract hides it (the fixtures' listings have no style attribute). */
 export const CONTAINER_HIDDEN = Object.freeze({ hidden: true, height: 0, inSight: false, style: null });
 
-/** Where a comment's body element (#comment_body_ID) is: in the overlay's comment, in the site's container, or gone. */
-export function bodyPlace(page, id) {
+/**
+ * Where a comment's body element (#comment_body_ID) is, its row brought into view first: in the
+ * overlay's comment, in the site's container (a comment without a row: hidden), or gone.
+ */
+export async function bodyPlace(page, id) {
+  // Its row brought into view, if it has one: only drawn rows hold their comment's text.
+  await showComment(page, id);
   return page.evaluate(
     (r, cid) => {
       const body = document.getElementById(`comment_body_${cid}`);
@@ -150,6 +265,7 @@ export function bodyPlace(page, id) {
  * button of the comment's .thr-head. Null when the comment shows no toggle.
  */
 export async function toggleOf(page, id) {
+  await showComment(page, id);
   const handle = await page.evaluateHandle(
     (r, cid) => {
       const el = document.querySelector(`${r} [data-comment-id="${cid}"]`);
@@ -168,15 +284,17 @@ export function attr(page, selector, name) {
   return page.evaluate((s, n) => document.querySelector(s)?.getAttribute(n) ?? null, selector, name);
 }
 
-export function stateOf(page, id) {
+/** The state comment `id`'s row shows (brought into view first); null when it has none. */
+export async function stateOf(page, id) {
+  await showComment(page, id);
   return attr(page, `${ROOT} [data-comment-id="${id}"]`, 'data-state');
 }
 
 /**
  * Clicks an element of the overlay the way a reader does: on screen, once it sits still.
- * Comments off screen skip rendering (content-visibility: auto) and take their real size only
- * when scrolled near, a frame after scrolling; puppeteer's own click measures the element right
- * after its scroll, so it can hit where the element was a frame earlier.
+ * Rows near the view are drawn (and measured) a frame after scrolling, and the list keeps the
+ * row in view in place as they come; puppeteer's own click measures the element right after
+ * its scroll, so it can hit where the element was a frame earlier.
  * @param {import('puppeteer-core').Page} page
  * @param {import('puppeteer-core').ElementHandle<Element>} handle
  */
@@ -203,12 +321,17 @@ export async function clickInPlace(page, handle) {
 }
 
 /**
- * Waits until `n` comments are in the overlay: it renders the top of the thread at once and
- * the rest in slices.
+ * Waits until the overlay accounts for `n` comments as a reader scrolls through it: a row each,
+ * or counted by the placeholder standing for them.
  */
 export async function waitForComments(page, n, timeout = 30_000) {
-  await until(() => page.evaluate((r, want) => document.querySelectorAll(`${r} [data-comment-id]`).length === want, ROOT, n), {
-    timeout,
-    describe: () => `fewer than ${n} comments in the overlay`,
-  });
+  let last = 0;
+  await until(
+    async () => {
+      const o = await readOverlay(page);
+      last = Object.keys(o.states).length + o.placeholders.reduce((a, b) => a + b, 0);
+      return last === n;
+    },
+    { timeout, describe: () => `${last} comments in the overlay, not ${n}` },
+  );
 }

@@ -46,7 +46,12 @@ export function switchState(popup) {
   }, SITE_SWITCH);
 }
 
-/** Clicks the switch's label, where a user clicks (the checkbox itself is drawn invisible). */
-export function clickSiteSwitch(popup) {
+/**
+ * Clicks the switch's label, where a user clicks (the checkbox itself is drawn invisible), with
+ * the popup in front as a user has it: a click on a background tab waits for a frame that never
+ * comes (reading the overlay brings the page's tab to the front).
+ */
+export async function clickSiteSwitch(popup) {
+  await popup.bringToFront();
   return popup.click(`label:has(${SITE_SWITCH})`);
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { forEachBrowser, test } from './suite.mjs';
 import { openPopup, sleep, storageGet, tabIdOf } from './browsers.mjs';
 import { DEFAULTS, descendantsOf, expectedStates, later, localParseUrl, openLocal, parseFixture, startServer, tierCounts } from './fixtures.mjs';
-import { ROOT, bodyPlace, clickInPlace, CONTAINER_HIDDEN, containerState, markContainer, readOverlay, until, waitForOverlay, waitForStates } from './page.mjs';
+import { ROOT, clickInPlace, CONTAINER_HIDDEN, containerState, markContainer, readOverlay, showRow, until, waitForOverlay, waitForStates } from './page.mjs';
 import { clickSiteSwitch, moveSlider, readPopup, switchState } from './popup.mjs';
 
 // Real Slashdot pages only show scores 1..5 (the rest were below the site's own threshold),
@@ -113,8 +113,8 @@ forEachBrowser('popup', { dev: true, launcherUrl: () => server.launcherUrl }, (c
       const p = await readPopup(popup);
       assert.deepEqual(p.sliders.map((s) => s?.value), [cs.want.full, cs.want.abbreviated, cs.want.breakthrough]);
 
-      // The first run of hidden top-level comments is the first placeholder outside any
-      // comment; its "show" reveals them as one-liners.
+      // The first run of hidden top-level comments has a placeholder at the top level; its
+      // "show" reveals them as one-liners.
       const roots = comments.filter((c) => c.parent === null);
       const start = roots.findIndex((c) => after.get(c.id) === 'hidden');
       assert.ok(start >= 0, 'some top-level comment is hidden');
@@ -124,10 +124,10 @@ forEachBrowser('popup', { dev: true, launcherUrl: () => server.launcherUrl }, (c
         run.push(c);
       }
       const runSize = run.reduce((n, c) => n + 1 + descendantsOf(comments, c.id).length, 0);
-      const placeholder = await page.evaluateHandle(
-        (r) => [...document.querySelectorAll(`${r} .thr-placeholder`)].find((ph) => !ph.closest('[data-comment-id]')),
-        ROOT,
-      );
+      const line = `.thr-placeholder[data-placeholder-first="${run[0].id}"]`;
+      assert.ok(await showRow(page, line), `a placeholder stands for the run from ${run[0].id}`);
+      const placeholder = await page.evaluateHandle((r, sel) => document.querySelector(`${r} ${sel}`), ROOT, line);
+      assert.equal(await placeholder.evaluate((ph) => ph.style.getPropertyValue('--thr-level')), '', 'at the top level');
       const text = await placeholder.evaluate((ph) => ph.textContent);
       assert.match(text, new RegExp(`\\b${runSize}\\b`), `the placeholder counts the ${runSize} hidden comments of the run`);
       const show = await placeholder.asElement()?.$('button');
@@ -184,7 +184,18 @@ forEachBrowser('popup', { dev: true, launcherUrl: () => server.launcherUrl }, (c
     assert.ok(withBodies.length > 0, `${SWITCH_FIXTURE} has comments shown in full with their bodies`);
     const page = await openLocal(ctx, server.url(SWITCH_FIXTURE));
     const bodiesAre = async (where) => {
-      for (const c of withBodies) assert.equal(await bodyPlace(page, c.id), where, `body of ${c.id}`);
+      if (where !== 'overlay') {
+        // No overlay: every body where the site had it, read at once.
+        const places = await page.evaluate(
+          (ids) => ids.map((id) => (document.getElementById(`comment_body_${id}`)?.closest('[data-e2e-container]') ? 'container' : 'elsewhere')),
+          withBodies.map((c) => c.id),
+        );
+        assert.deepEqual(places, withBodies.map(() => where));
+        return;
+      }
+      // Each in its comment's row as the reader scrolls to it (one pass through the overlay).
+      const rows = new Map((await readOverlay(page)).rows.map((r) => [r.key, r]));
+      for (const c of withBodies) assert.ok(rows.get(c.id)?.text?.includes(`comment_body_${c.id}`), `body of ${c.id} in its row`);
     };
     await waitForOverlay(page);
     await waitForStates(page, expected);
