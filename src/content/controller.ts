@@ -163,7 +163,8 @@ export async function startThreshold(doc: Document, url: URL, options: StartOpti
 
   sync();
   listenForFind(doc.defaultView ?? window);
-  // The top of the thread is on screen; the rest follows in slices ('complete').
+  // The top of the thread is on screen; after a preview the rest of the page is still read
+  // ('complete' once it is in).
   mark('ready');
   if (whole) {
     whole

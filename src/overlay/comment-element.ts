@@ -1,7 +1,7 @@
-// One comment of the overlay as plain DOM: built once, then only its attributes and a few
-// parts of its header change. Preact's virtual tree would hold some twenty objects per comment
-// and diff them on every change; on 20,000-comment threads that was most of the heap and of
-// the time a threshold change took (issue "Performance").
+// One comment row of the overlay as plain DOM: built when the row is drawn, then only its
+// attributes and a few parts of its header change. Plain DOM rather than Preact: the content
+// script carries no UI library (its size is part of every page load), and a virtual tree per
+// row would be diffed on every change for what a few attribute writes do.
 import type { Comment, DisplayState, HighlightReason } from '../model/types';
 import { subtreeSize } from '../model/render-items';
 import { safeHref } from './safe-url';

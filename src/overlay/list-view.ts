@@ -79,7 +79,6 @@ export class ListView {
     this.#doc = host.ownerDocument;
     this.#viewport = options.viewport ?? pageViewport(this.#doc.defaultView!);
     host.classList.add('thr-list');
-    host.setAttribute('role', 'feed');
     this.#above = this.#spacer();
     this.#below = this.#spacer();
     this.#gap = this.#spacer();
