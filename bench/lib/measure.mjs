@@ -107,9 +107,8 @@ export async function measureExtensionRound(browser, url, plan) {
 
 /**
  * The overlay updates synchronously in the task that handles the settings change and makes the
- * threshold:reflow-end mark at its end: the time is to the end of the frame rendered after that
- * mark. Recording every mutation with a MutationObserver instead would add its own cost to each
- * of the thousands of attribute writes; it only checks afterwards that nothing changed later.
+ * threshold:reflow-end mark at its end: the time is to the end of the first frame rendered after
+ * that change (probe.mjs renderedAfterMark); afterwards, that nothing changed later.
  */
 async function thresholdChange(page, settings, thresholds) {
   const count = await page.evaluate(() => performance.getEntriesByName('threshold:reflow-end').length);

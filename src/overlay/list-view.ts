@@ -15,8 +15,8 @@ import { pageViewport, type Viewport } from './viewport';
  * anew. Both trade a change's cost (every drawn row is styled and laid out) against how
  * often scrolling draws.
  */
-const OVERSCAN = 0.3;
-const MARGIN = 0.1;
+const OVERSCAN = 0.15;
+const MARGIN = 0.05;
 
 export interface ListViewOptions {
   viewport?: Viewport;
@@ -95,7 +95,9 @@ export class ListView {
       store.onUpdate((change) => this.#update(change)),
       this.#viewport.watch(() => this.#reconcile()),
     );
-    this.#reconcile();
+    const first = this.#viewport.first?.();
+    if (first) this.#drawAround(first.top, first.bottom, null);
+    else this.#reconcile();
     this.#complete();
   }
 

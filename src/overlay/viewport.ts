@@ -9,6 +9,12 @@ export interface Viewport {
   watch(fn: () => void): () => void;
   /** Scrolls what is in view down by `dy` px (up if negative), at once. */
   scrollBy(dy: number): void;
+  /**
+   * What to draw first, without asking the page where anything is (`visible` lays the page out,
+   * in the task that mounts the overlay): the rows are measured after the first frame's layout,
+   * and those in view are drawn then. Absent: `visible`.
+   */
+  first?(): { top: number; bottom: number };
 }
 
 /** The browser window: its scrolling, and any scrolling box inside the page (scroll events are caught on the way down). */
@@ -40,5 +46,7 @@ export function pageViewport(win: Window): Viewport {
     scrollBy(dy) {
       if (dy !== 0) win.scrollBy({ top: dy, behavior: 'instant' });
     },
+    // The top of the list, a screen's height: where a page opened at its top shows it.
+    first: () => ({ top: 0, bottom: win.screen?.height || 1000 }),
   };
 }

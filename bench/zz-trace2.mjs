@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { serve } from '../scripts/serve.mjs';
+import { importTs } from '../scripts/import-ts.mjs';
+import { launchBrowser, newMeasuredPage } from './lib/browsers.mjs';
+const SIZE = Number(process.argv[2] ?? 5000);
+const SCROLL = Number(process.argv[3] ?? 0);
+const { generateDiscussion } = await importTs('bench/generate.ts');
+const g = generateDiscussion({ comments: SIZE, seed: 2 });
+const server = await serve(async (p) => (p === '/a/article.pl' ? { body: Buffer.from(g.html, 'latin1'), type: 'text/html; charset=iso-8859-1' } : null));
+const ext = await launchBrowser(path.resolve('dist/dev/chrome'));
+const { page } = await newMeasuredPage(ext.browser);
+await page.goto(server.origin + '/a/article.pl?sid=' + g.story.storySid, { waitUntil: 'load' });
+await page.bringToFront();
+await page.waitForFunction(() => performance.getEntriesByName('threshold:complete').length > 0, { polling: 100 });
+if (SCROLL) await page.evaluate((y) => window.scrollTo(0, y), SCROLL);
+await new Promise((r) => setTimeout(r, 1000));
+await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+const T = [{ full: 3, abbreviated: 1, breakthrough: 4 }, { full: 0, abbreviated: -1, breakthrough: 4 }, { full: 3, abbreviated: 1, breakthrough: 4 }, { full: 0, abbreviated: -1, breakthrough: 4 }];
+const out = [];
+for (const t of T) {
+  const count = await page.evaluate(() => performance.getEntriesByName('threshold:reflow-end').length);
+  const rendered = page.evaluate((n) => new Promise((resolve) => {
+    const t = {};
+    const seen = () => performance.getEntriesByName('threshold:reflow-end').length > n;
+    const root = document.querySelector('[data-threshold-root]');
+    const mo = new MutationObserver(() => { if (!seen() || t.o) return; t.o = performance.now(); mo.disconnect();
+      requestAnimationFrame(() => { t.r = performance.now(); const ch = new MessageChannel(); ch.port1.onmessage = () => { t.a = performance.now(); resolve(t); }; ch.port2.postMessage(null); }); });
+    mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  }), count);
+  await ext.settings.setThresholds(t);
+  const tt = await rendered;
+  out.push(await page.evaluate((tt) => { const s = performance.getEntriesByName('threshold:reflow-start').at(-1).startTime; const e = performance.getEntriesByName('threshold:reflow-end').at(-1).startTime; return { js: (e - s).toFixed(1), toObs: (tt.o - e).toFixed(1), toRaf: (tt.r - tt.o).toFixed(1), frame: (tt.a - tt.r).toFixed(1), total: (tt.a - s).toFixed(1) }; }, tt));
+  await new Promise((r) => setTimeout(r, 500));
+}
+const buf = await page.tracing.stop();
+for (const o of out) console.log(JSON.stringify(o));
+const { traceEvents } = JSON.parse(Buffer.from(buf).toString('utf8'));
+const mains = traceEvents.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+const busy = (m) => traceEvents.filter((e) => e.pid === m.pid && e.tid === m.tid && e.name === 'RunTask').reduce((a, e) => a + (e.dur ?? 0), 0);
+const main = mains.sort((a, b) => busy(b) - busy(a))[0];
+const ev = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
+const us = traceEvents.filter((e) => e.pid === main.pid && e.name === 'threshold:reflow-start');
+const startTs = us.length ? us[2].ts : ev[0].ts;
+const win = ev.filter((e) => e.ts >= startTs - 1000 && e.ts < startTs + 40000 && e.dur > 150);
+for (const e of win) console.log(((e.ts - startTs) / 1000).toFixed(2).padStart(7), (e.dur / 1000).toFixed(2).padStart(6), e.name, JSON.stringify(e.args?.data?.functionName ?? e.args?.beginData?.dirtyObjects ?? e.args?.elementCount ?? '').slice(0, 40));
+await ext.browser.close(); await server.close();
