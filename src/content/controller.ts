@@ -10,7 +10,7 @@ import { loadThread, saveThread, touchThread } from '../storage/threads';
 import { MIGRATE_STORAGE, STATUS_CHANGED, type PageStatus } from '../shared/messages';
 import { ViewStore } from '../overlay/view-store';
 import { mountOverlay, type Mounted } from '../overlay/mount';
-import type { Viewport } from '../overlay/viewport';
+import type { Viewport } from '../overlay/list-view/viewport';
 import { watchGrowth } from './growth';
 import { listenForFind } from './find-key';
 import { mark } from './marks';

@@ -4,7 +4,7 @@ import { FIND, HANDLE, slots } from '../overlay/handle';
 
 /**
  * Ctrl+F (Cmd+F) over the overlay opens Threshold's find box: the browser's own find sees only
- * the rows near the view (list-view.ts). Pressed again inside the find box, it is the browser's
+ * the rows near the view (list-view/). Pressed again inside the find box, it is the browser's
  * find, as on sites that draw long lists the same way. The box's script is added on the first
  * press (the background adds find.js): it stays out of the content script until needed.
  */

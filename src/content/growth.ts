@@ -1,16 +1,15 @@
 import type { Comment, Discussion, RawComment } from '../model/types';
 import { buildTree } from '../model/build-tree';
 import type { SiteAdapter } from '../sites/types';
-import { addListingWatcher, isBorrowed } from '../overlay/body-slot';
+import { isBorrowed } from '../overlay/body-slot';
 
 /**
  * Comments that arrive after load (Slashdot's "More", replies the site fetches on demand)
  * are inserted by the site's own scripts into its listing, which we keep hidden. Watching
  * that listing and re-reading the page lets the overlay take them in without a reload.
  *
- * Our own moves of body nodes also mutate the listing; the watcher is paused while the overlay
- * makes them, and any it sees are recognized and ignored, so a collapse or a threshold change
- * never triggers a re-parse.
+ * Our own moves of body nodes also mutate the listing; they are recognized and ignored, so a
+ * collapse or a threshold change never triggers a re-parse.
  */
 export function watchGrowth(
   adapter: SiteAdapter,
@@ -30,20 +29,9 @@ export function watchGrowth(
     }, 150);
   };
   const observer = new MutationObserver(seen);
-  const container = current().container;
-  const watch = () => observer.observe(container, { childList: true, subtree: true });
-  watch();
-  // Paused while the overlay moves text in and out (body-slot.ts `moving`).
-  const stopPausing = addListingWatcher({
-    pause: () => {
-      seen(observer.takeRecords());
-      observer.disconnect();
-    },
-    resume: watch,
-  });
+  observer.observe(current().container, { childList: true, subtree: true });
   return () => {
     clearTimeout(timer);
-    stopPausing();
     observer.disconnect();
   };
 }

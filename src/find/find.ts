@@ -14,7 +14,7 @@ export const DEBOUNCE_MS = 150;
 
 /**
  * Threshold's find box over the overlay (Ctrl+F, content/find-key.ts): the browser's own find
- * sees only the rows near the view (list-view.ts draws no others), this one searches the whole
+ * sees only the rows near the view (list-view/ draws no others), this one searches the whole
  * discussion in the model and brings the match's row in. One per page world, kept in
  * `slots[FIND]`; the overlay it works on is read from `slots[HANDLE]` each time, since the
  * overlay may be taken down and mounted anew (a new root, store and rows) while this stays.

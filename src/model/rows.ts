@@ -13,7 +13,7 @@ export const MAX_NEST = 32;
  * One line of the overlay as the reader scrolls it: a shown comment, or one placeholder
  * standing for a run of consecutive hidden siblings ("7 comments below threshold — show").
  * The overlay is this list, flat, with each row indented by its level: only the rows near
- * the view need to be in the page (see overlay/list-view.ts).
+ * the view need to be in the page (see overlay/list-view/).
  */
 export type Row = CommentRow | PlaceholderRow;
 

@@ -5,7 +5,7 @@
  * exactly where the site put it, inside the site's hidden listing: comment text is never
  * lost from the document.
  *
- * A node is moved into its comment's row while the row is drawn (list-view.ts) and back when
+ * A node is moved into its comment's row while the row is drawn (list-view/) and back when
  * it goes. Between two places in the document it moves with moveBefore where the browser has
  * it (Chromium 133+, Firefox 144+), which keeps frames inside it loaded: a node removed and
  * inserted again would reload its frames and restart their scripts.
@@ -16,35 +16,6 @@ const borrowed = new WeakSet<Node>();
 
 export function isBorrowed(node: Node): boolean {
   return borrowed.has(node);
-}
-
-/** Something watching the site's listing for the site's own changes (content/growth.ts). */
-export interface ListingWatcher {
-  /** Stops watching (what it saw so far it handles first). */
-  pause(): void;
-  resume(): void;
-}
-
-const watchers = new Set<ListingWatcher>();
-
-/** Registers `w` to be paused while we move nodes in and out of the listing. */
-export function addListingWatcher(w: ListingWatcher): () => void {
-  watchers.add(w);
-  return () => watchers.delete(w);
-}
-
-/**
- * Runs `fn`, which moves borrowed nodes, with the listing's watchers paused: each move is two
- * changes in the listing (the node, its marker), and drawing a screenful of rows makes
- * hundreds, which a watcher would only be told about to ignore them.
- */
-export function moving<T>(fn: () => T): T {
-  for (const w of watchers) w.pause();
-  try {
-    return fn();
-  } finally {
-    for (const w of watchers) w.resume();
-  }
 }
 
 export interface Loan {

@@ -10,7 +10,7 @@ export interface OverlayHandle {
   readonly root: HTMLElement;
   /** The discussion and how each comment is shown now. */
   readonly store: ViewStore;
-  /** Brings comment `id`'s row into view and focuses it (list-view.ts scrollToComment). */
+  /** Brings comment `id`'s row into view and focuses it (list-view/ scrollToComment). */
   scrollToComment(id: string): boolean;
   /** The drawn row of comment `id`, null when it is not drawn (off screen, or hidden). */
   element(id: string): HTMLElement | null;

@@ -3,7 +3,7 @@ import { mountSummaryBar } from './summary-bar';
 import { ListView } from './list-view';
 import { commentOfFragment } from './fragment';
 import { FIND, HANDLE, slots } from './handle';
-import type { Viewport } from './viewport';
+import type { Viewport } from './list-view/viewport';
 
 /** Marks the site's listing while the overlay stands in for it. */
 export const LISTING = 'data-threshold-listing';

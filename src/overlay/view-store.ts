@@ -12,7 +12,7 @@ export interface ViewChange {
 /**
  * Holds what the overlay shows. A threshold change on a 20,000-comment thread recomputes every
  * state (pure, a few milliseconds, one byte per comment); the view then redraws the rows in
- * sight (list-view.ts).
+ * sight (list-view/).
  */
 export class ViewStore {
   #states: StateTable;

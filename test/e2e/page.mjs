@@ -28,7 +28,7 @@ export async function waitForOverlay(page, timeout = 15_000) {
 
 /**
  * In the page: the overlay's rows from top to bottom, read by scrolling through it as a reader
- * would (only the rows near the view are drawn; list-view.ts). Each drawn row is read as it
+ * would (only the rows near the view are drawn; src/overlay/list-view/). Each drawn row is read as it
  * comes: a comment { key: id, state, level } or a placeholder { key: 'ph:' + first id,
  * count, level }. Rows seen twice (a row drawn in two places at once) are listed in `dupes`.
  * The scroll position is put back after.

@@ -7,7 +7,7 @@ import { FIND, HANDLE, slots, type OverlayHandle } from '../../../src/overlay/ha
 import { mountOverlay, type Mounted } from '../../../src/overlay/mount';
 import type { Discussion, Thresholds } from '../../../src/model/types';
 import type { ViewStore } from '../../../src/overlay/view-store';
-import type { Viewport } from '../../../src/overlay/viewport';
+import type { Viewport } from '../../../src/overlay/list-view/viewport';
 import { ALL_MATCHES, CURRENT_MATCH } from '../../../src/find/highlights';
 import { DEBOUNCE_MS } from '../../../src/find/find';
 import { listenForFind } from '../../../src/content/find-key';

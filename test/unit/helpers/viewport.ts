@@ -1,6 +1,6 @@
 // Viewports for the list view under jsdom, which lays nothing out: one that sees everything
 // (every row drawn, for tests of what the rows show), and one a test scrolls by hand.
-import type { Viewport } from '../../../src/overlay/viewport';
+import type { Viewport } from '../../../src/overlay/list-view/viewport';
 
 /** A view taller than any thread: every row is drawn. */
 export const everything: Viewport = {

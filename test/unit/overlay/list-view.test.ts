@@ -9,7 +9,7 @@ import { allRows, buildRows, MAX_NEST, type Row } from '../../../src/model/rows'
 import type { Comment, Discussion, Thresholds } from '../../../src/model/types';
 import { ViewStore } from '../../../src/overlay/view-store';
 import { ListView } from '../../../src/overlay/list-view';
-import type { Viewport } from '../../../src/overlay/viewport';
+import type { Viewport } from '../../../src/overlay/list-view/viewport';
 import { commentOfFragment } from '../../../src/overlay/fragment';
 import { page, raw } from '../model/helpers';
 import { createRng } from '../../hostile/rng';

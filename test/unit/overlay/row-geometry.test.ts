@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { allRows, buildRows } from '../../../src/model/rows';
 import { computeStates } from '../../../src/model/visibility';
-import { RowGeometry } from '../../../src/overlay/row-geometry';
+import { RowGeometry } from '../../../src/overlay/list-view/row-geometry';
 import { fromRows, view } from '../model/helpers';
 import { buildTree } from '../../../src/model/build-tree';
 import { page, raw } from '../model/helpers';

@@ -1,6 +1,6 @@
-import { PLACEHOLDER, type CommentRow, type Row, type Rows } from '../model/rows';
-import type { Discussion } from '../model/types';
-import { ABBREVIATED, FULL } from '../model/state-table';
+import { PLACEHOLDER, type CommentRow, type Row, type Rows } from '../../model/rows';
+import type { Discussion } from '../../model/types';
+import { ABBREVIATED, FULL } from '../../model/state-table';
 
 /** What a row looks like, for guessing its height before it has been on screen. */
 type Shape = 'line' | 'text';

@@ -1,11 +1,9 @@
-import type { Comment, Discussion } from '../model/types';
-import { startsWith } from '../model/build-tree';
-import { buildRows, indexOf, PLACEHOLDER, rowAt, rowKey, type Row, type Rows } from '../model/rows';
-import { keywordRanges } from '../model/highlight';
-import type { ViewChange, ViewStore } from './view-store';
-import { applyHighlight, applyState, createComment, textNodes } from './comment-element';
-import { applyPlaceholder, createPlaceholder } from './placeholder-element';
-import { borrow, giveBack, moving, type Loan } from './body-slot';
+import type { Discussion } from '../../model/types';
+import { startsWith } from '../../model/build-tree';
+import { buildRows, indexOf, rowAt, rowKey, type Row, type Rows } from '../../model/rows';
+import type { ViewChange, ViewStore } from '../view-store';
+import { DrawnRows } from './drawn-rows';
+import { onRowClick } from './clicks';
 import { RowGeometry } from './row-geometry';
 import { pageViewport, type Viewport } from './viewport';
 
@@ -50,12 +48,7 @@ export class ListView {
   /** Drawn rows [start, end), between the spacers. */
   #start = 0;
   #end = 0;
-  readonly #els = new Map<string, HTMLElement>();
-  /** The row each drawn element shows now. */
-  readonly #rowOf = new WeakMap<Element, Row>();
-  readonly #loans = new Map<string, Loan[]>();
-  /** Each drawn comment's text slot, once it has been shown whole. */
-  readonly #slots = new Map<string, HTMLElement>();
+  readonly #els: DrawnRows;
   readonly #above: HTMLElement;
   readonly #below: HTMLElement;
   /** Between the row holding the focus, when it is far from the view, and the drawn ones. */
@@ -77,6 +70,7 @@ export class ListView {
     this.#store = store;
     this.#options = options;
     this.#doc = host.ownerDocument;
+    this.#els = new DrawnRows(this.#doc, store);
     this.#viewport = options.viewport ?? pageViewport(this.#doc.defaultView!);
     host.classList.add('thr-list');
     this.#above = this.#spacer();
@@ -106,9 +100,7 @@ export class ListView {
     for (const stop of this.#stops.splice(0)) stop();
     this.#sizes?.disconnect();
     this.#host.removeEventListener('click', this.#onClick);
-    moving(() => {
-      for (const key of [...this.#els.keys()]) this.#drop(key);
-    });
+    for (const key of this.#els.keys()) this.#drop(key);
   }
 
   /**
@@ -164,7 +156,7 @@ export class ListView {
     const { byId } = this.#store.discussion;
     for (const id of change.highlights) {
       const el = this.#els.get(id);
-      if (el) this.#highlight(el, byId.get(id)!, false);
+      if (el) this.#els.highlight(el, byId.get(id)!, false);
     }
     const at = anchor ? this.#rowIndexOf(anchor.id) : -1;
     if (anchor && at >= 0) {
@@ -262,7 +254,7 @@ export class ListView {
    */
   #draw(start: number, end: number): void {
     const pin = this.#focusedRow(start, end);
-    moving(() => this.#drawRows(start, end, pin));
+    this.#drawRows(start, end, pin);
     const g = this.#geometry;
     if (pin < 0) {
       setHeight(this.#above, g.top(start));
@@ -284,8 +276,8 @@ export class ListView {
     let el = this.#doc.activeElement;
     if (!el || !this.#host.contains(el)) return -1;
     while (el.parentElement !== this.#host) el = el.parentElement!;
-    const row = this.#rowOf.get(el);
-    if (!row || this.#els.get(row.key) !== el) return -1;
+    const row = this.#els.rowOf(el);
+    if (!row) return -1;
     const i = this.#rowIndexOf(row.kind === 'comment' ? row.key : row.ids[0]!);
     if (i < 0 || rowKey(this.#rows, i) !== row.key) return -1;
     return i >= start && i < end ? -1 : i;
@@ -297,14 +289,14 @@ export class ListView {
     const pinned = pin >= 0 ? rowKey(this.#rows, pin) : null;
     if (pinned !== null) wanted.add(pinned);
     else this.#gap.remove();
-    for (const key of [...this.#els.keys()]) if (!wanted.has(key)) this.#drop(key);
+    for (const key of this.#els.keys()) if (!wanted.has(key)) this.#drop(key);
     // The pinned row is not moved (that would take the focus away): the gap goes beside it,
     // on the side of the drawn rows, and they are drawn beyond it.
     const pinEl = pinned !== null ? this.#els.get(pinned)! : null;
     if (pinEl) {
       if (pin < start) pinEl.after(this.#gap);
       else pinEl.before(this.#gap);
-      this.#show(pinEl, rowAt(this.#rows, pin));
+      this.#els.show(pinEl, rowAt(this.#rows, pin));
     }
     // Rows keep their document order, so the drawn ones that stay are in order already.
     let next: ChildNode | null = pinEl && pin < start ? this.#gap.nextSibling : this.#above.nextSibling;
@@ -315,75 +307,19 @@ export class ListView {
         next = el.nextSibling;
       } else {
         const fresh = !el;
-        el ??= this.#create(row);
+        el ??= this.#els.create(row);
         this.#host.insertBefore(el, next);
         if (fresh) this.#sizes?.observe(el);
       }
-      this.#show(el, row);
+      this.#els.show(el, row);
     }
     this.#start = start;
     this.#end = end;
   }
 
-  #create(row: Row): HTMLElement {
-    let el: HTMLElement;
-    if (row.kind === 'placeholder') el = createPlaceholder(this.#doc);
-    else {
-      const c = row.comment;
-      el = createComment(this.#doc, c, c.depth > row.level ? c.depth : null);
-      el.tabIndex = -1;
-      this.#highlight(el, c, true);
-    }
-    if (row.level > 0) el.style.setProperty('--thr-level', String(row.level));
-    this.#els.set(row.key, el);
-    return el;
-  }
-
-  /** Brings a drawn element to its row (writes only what differs). */
-  #show(el: HTMLElement, row: Row): void {
-    this.#rowOf.set(el, row);
-    if (row.kind === 'placeholder') {
-      applyPlaceholder(el, row);
-      return;
-    }
-    const c = row.comment;
-    applyState(el, c, row.state);
-    const full = row.state === 'full';
-    const slot = this.#slots.get(c.id);
-    if (slot) {
-      if (slot.hidden === full) slot.hidden = !full;
-    } else if (full) {
-      const nodes = textNodes(c);
-      if (nodes.length === 0) return;
-      const body = this.#doc.createElement('div');
-      body.className = 'thr-body';
-      el.firstElementChild!.after(body);
-      // Into the slot once it is in the document: moveBefore keeps frames loaded only between
-      // two places in the document.
-      this.#loans.set(c.id, nodes.map((node) => borrow(node, body)));
-      this.#slots.set(c.id, body);
-    }
-  }
-
-  /** Takes a drawn row out, its borrowed text back to the site's listing first. */
   #drop(key: string): void {
-    const el = this.#els.get(key);
-    if (!el) return;
-    for (const loan of this.#loans.get(key) ?? []) giveBack(loan);
-    this.#loans.delete(key);
-    this.#slots.delete(key);
-    this.#sizes?.unobserve(el);
-    el.remove();
-    this.#els.delete(key);
-  }
-
-  #highlight(el: HTMLElement, c: Comment, fresh: boolean): void {
-    const reasons = this.#store.highlight(c.id);
-    const h = this.#store.highlighter;
-    const marks = h.keywordsAll ? keywordRanges(h, c.title) : [];
-    // A fresh element has no highlight to take away.
-    if (fresh && reasons.length === 0 && marks.length === 0) return;
-    applyHighlight(el, c, reasons, marks);
+    const el = this.#els.drop(key);
+    if (el) this.#sizes?.unobserve(el);
   }
 
   /** Rows seen at their real height; the list's own width: when it changes, text wraps anew. */
@@ -397,35 +333,16 @@ export class ListView {
         this.#width = w;
         continue;
       }
-      const row = this.#rowOf.get(e.target);
+      const row = this.#els.rowOf(e.target);
       // Rows not drawn any more have no height to speak of.
-      if (row && this.#els.get(row.key) === e.target) seen.push([row, e.borderBoxSize?.[0]?.blockSize ?? (e.target as HTMLElement).offsetHeight]);
+      if (row) seen.push([row, e.borderBoxSize?.[0]?.blockSize ?? (e.target as HTMLElement).offsetHeight]);
     }
     if (rewrap) this.#geometry.forget();
     this.#geometry.measure(seen);
     this.#reconcile(rewrap);
   }
 
-  /**
-   * One listener for every control. A click counts only on a button this view made: a
-   * comment body (the page's own markup, moved in) may hold look-alikes.
-   */
-  readonly #onClick = (event: Event): void => {
-    const target = event.target as Element | null;
-    const button = target?.closest?.('button');
-    if (!button) return;
-    const line = button.parentElement;
-    const lineRow = line ? this.#rowOf.get(line) : undefined;
-    if (lineRow?.kind === 'placeholder' && this.#els.get(lineRow.key) === line && line!.lastElementChild === button) {
-      this.#store.reveal(lineRow.ids);
-      return;
-    }
-    const art = line?.parentElement;
-    const row = art ? this.#rowOf.get(art) : undefined;
-    if (row?.kind !== 'comment' || this.#els.get(row.key) !== art || art!.firstElementChild !== line) return;
-    if (button.classList.contains('thr-toggle')) this.#store.toggleCollapsed(row.key);
-    else if (button.classList.contains('thr-open')) this.#store.expand(row.key);
-  };
+  readonly #onClick = (event: Event): void => onRowClick(event, this.#els, this.#store);
 }
 
 function setHeight(el: HTMLElement, px: number): void {
