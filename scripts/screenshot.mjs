@@ -39,7 +39,9 @@ try {
   }, server.origin);
   await popup.evaluate(() => chrome.storage.sync.set({ thresholds: { full: 2, abbreviated: 0, breakthrough: 4 } }));
   await page.bringToFront();
-  await page.waitForFunction(() => document.querySelector('[data-state="abbreviated"]'));
+  // Reflowed (the summary line names the new thresholds), and drawn with the page in front.
+  await page.waitForFunction(() => /full ≥ 2/.test(document.querySelector('[data-threshold-root] [role="status"]')?.textContent ?? ''));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: path.join(out, 'screenshot-page.png') });
 
   await popup.setViewport({ width: 340, height: 560 });
