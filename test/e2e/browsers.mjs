@@ -196,7 +196,13 @@ export async function tabIdOf(s, page) {
 /** Opens the popup about `tabId` in its own tab (popup.html?tab=ID) and waits for it to render. */
 export async function openPopup(s, tabId) {
   const page = await openExtensionPage(s, `popup.html?tab=${tabId}`);
-  await page.waitForFunction(() => document.querySelector('#app')?.childElementCount > 0, { polling: 50, timeout: 10_000 });
+  // Polled from here: puppeteer's waitForFunction fails at once on Firefox ESR 140's extension
+  // pages ("Waiting failed").
+  const deadline = Date.now() + 10_000;
+  while (!(await page.evaluate(() => document.querySelector('#app')?.childElementCount > 0))) {
+    if (Date.now() > deadline) throw new Error(`the popup about tab ${tabId} never rendered`);
+    await sleep(50);
+  }
   return page;
 }
 
@@ -221,4 +227,26 @@ export function storageClear(s) {
 
 export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * Sets the page's view size. In Firefox, puppeteer sends the size and a screen orientation
+ * override together over WebDriver BiDi; Firefox ESR 140 does not know the latter
+ * ("unknown command emulation.setScreenOrientationOverride") though it applies the size. That
+ * error alone is let through once the size has taken effect.
+ * @param {import('puppeteer-core').Page} page
+ */
+export async function setViewSize(page, width, height) {
+  try {
+    await page.setViewport({ width, height });
+  } catch (err) {
+    if (!String(err?.message).includes('setScreenOrientationOverride')) throw err;
+    // The failed command answers first; the size follows.
+    let got = [];
+    for (let i = 0; i < 50; i++, await sleep(100)) {
+      got = await page.evaluate(() => [innerWidth, innerHeight]);
+      if (got[0] === width && got[1] === height) return;
+    }
+    throw new Error(`view is ${got.join('×')}, not ${width}×${height}, after: ${err.message}`);
+  }
 }

@@ -8,7 +8,7 @@ import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { importTs } from '../../scripts/import-ts.mjs';
 import { forEachBrowser, test } from './suite.mjs';
-import { storageSet } from './browsers.mjs';
+import { setViewSize, storageSet } from './browsers.mjs';
 import { DEFAULTS, confine, expectedStates, startServer } from './fixtures.mjs';
 import { ROOT, clickInPlace, showComment, toggleOf, until, waitForStates } from './page.mjs';
 
@@ -44,7 +44,7 @@ after(() => server?.close());
  */
 async function openAndRender(ctx, name) {
   const page = await ctx.newPage();
-  await page.setViewport({ width: 1280, height: 4000 });
+  await setViewSize(page, 1280, 4000);
   await confine(page, server.origin);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -50,8 +50,9 @@ export async function confine(page, origin) {
   await page.setRequestInterception(true);
   page.on('request', (r) => {
     if (r.isInterceptResolutionHandled()) return;
-    if (r.url().startsWith(`${origin}/`)) void r.continue();
-    else void r.abort();
+    const done = r.url().startsWith(`${origin}/`) ? r.continue() : r.abort();
+    // Firefox may drop a request (one the page no longer wants) before the answer reaches it.
+    done.catch(() => {});
   });
 }
 
@@ -73,8 +74,9 @@ export async function interceptAs(page, url, fixture) {
   await page.setRequestInterception(true);
   page.on('request', (r) => {
     if (r.isInterceptResolutionHandled()) return;
-    if (r.url() === url) void r.respond({ status: 200, contentType: type, body });
-    else void r.abort();
+    const done = r.url() === url ? r.respond({ status: 200, contentType: type, body }) : r.abort();
+    // Firefox may drop a request (one the page no longer wants) before the answer reaches it.
+    done.catch(() => {});
   });
 }
 

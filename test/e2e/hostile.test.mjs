@@ -28,8 +28,8 @@
 // bodies and signatures. Threshold moves those nodes (never copies them) into the overlay and back:
 // a body goes into its comment's row while the row is drawn (the rows near the view, and not for a
 // hidden comment) and back into the site's listing when the row goes. It moves them with
-// moveBefore where the browser has it, which keeps a frame loaded (the last test checks a frame is
-// not reloaded by collapsing and expanding), but Chromium still reruns a <video>'s source selection
+// moveBefore where the browser has it, which keeps a frame loaded (two tests check a frame is
+// not reloaded: collapsed and expanded, and scrolled out and back where moveBefore exists), but Chromium still reruns a <video>'s source selection
 // and both browsers restart an SVG animation, so the page's own content runs the page's own script
 // again. The same payloads in titles, names and reasons are never moved, so they get no allowance,
 // and a duplicated body would still show up through its other payloads.
@@ -55,7 +55,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { forEachBrowser, test } from './suite.mjs';
-import { openPopup, storageSet, tabIdOf } from './browsers.mjs';
+import { openPopup, setViewSize, storageSet, tabIdOf } from './browsers.mjs';
 import { DEFAULTS, expectedStates, startServer } from './fixtures.mjs';
 import { ROOT, readOverlay, showComment, until, waitForComments, waitForOverlay, waitForStates } from './page.mjs';
 import { clickSiteSwitch, moveSlider, readPopup, switchState } from './popup.mjs';
@@ -161,7 +161,7 @@ async function openHostile(ctx, url, { height = TALL } = {}) {
   // Tall enough for the overlay to draw every row at once (it draws only the rows near the
   // view): each check here scans all the overlay made, and each drive clicks through all of it.
   // Scrolling with an ordinary view is its own test (the last).
-  await page.setViewport({ width: 1280, height });
+  await setViewSize(page, 1280, height);
   await page.setRequestInterception(true);
   page.on('request', (r) => {
     if (r.isInterceptResolutionHandled()) return;
@@ -707,7 +707,10 @@ forEachBrowser('hostile page', { dev: true, launcherUrl: () => server.launcherUr
     await settle(page);
     await check(page, log, 'overlay ready, an ordinary view');
     assert.ok(await showComment(page, h.id), `comment ${h.id} (with a frame) is drawn when scrolled to`);
-    const frameWindow = await page.evaluateHandle((id) => document.querySelector(`#comment_body_${id} iframe`).contentWindow, h.id);
+    // Kept in the page: Firefox ESR 140 will not pass a handle to a cross-origin window back in.
+    await page.evaluate((id) => {
+      window.__e2eFrameWindow = document.querySelector(`#comment_body_${id} iframe`).contentWindow;
+    }, h.id);
     const ranOf = async () => (await runs(page)).filter((id) => id === h.payloadId).length;
     const before = await ranOf();
     // Through the whole overlay (each body in and out of its row), checking at each step.
@@ -725,9 +728,16 @@ forEachBrowser('hostile page', { dev: true, launcherUrl: () => server.launcherUr
     assert.ok(await showComment(page, h.id), `comment ${h.id} is drawn again when scrolled back to`);
     await settle(page);
     await check(page, log, 'scrolled back');
-    const same = await frameWindow.evaluate((w, id) => document.querySelector(`#comment_body_${id} iframe`)?.contentWindow === w, h.id);
-    assert.ok(same, `comment ${h.id}'s frame was loaded anew when its row came back`);
-    assert.equal(await ranOf(), before, `${h.payloadId} ran again`);
+    const same = await page.evaluate((id) => document.querySelector(`#comment_body_${id} iframe`)?.contentWindow === window.__e2eFrameWindow, h.id);
+    // Without moveBefore (Firefox before 144, as ESR 140) a node moved is taken out of the
+    // document and put back, and a frame taken out is unloaded: there it loads again, as said
+    // in the README. Every browser with moveBefore must keep it.
+    if (await page.evaluate(() => typeof Element.prototype.moveBefore === 'function')) {
+      assert.ok(same, `comment ${h.id}'s frame was loaded anew when its row came back`);
+      assert.equal(await ranOf(), before, `${h.payloadId} ran again`);
+    } else {
+      t.diagnostic(`${ctx.s.kind}: no moveBefore here: comment ${h.id}'s frame ${same ? 'was kept' : 'loaded again'} when its row came back`);
+    }
     await positiveControl(page, log);
     report(t, ctx.s.kind, log, started);
   }, 180_000);
