@@ -5,6 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { registerSiteScripts } from '../shared/site-access';
 import { runMigrations } from '../storage/migrations';
+import { answerSweep } from '../storage/thread-sweep';
 import { isMigrateRequest, isOpenFindRequest } from '../shared/messages';
 
 function report(what: string): (e: unknown) => void {
@@ -23,6 +24,9 @@ browser.runtime.onInstalled.addListener(() => {
 
 // A content script found the old layout (see storage/settings-read.ts): migrate, then answer.
 browser.runtime.onMessage.addListener((msg: unknown) => (isMigrateRequest(msg) ? runMigrations().then(() => true) : undefined));
+
+// A content script's thread store is over a limit (storage/threads.ts): forget old threads here.
+browser.runtime.onMessage.addListener(answerSweep);
 
 // Ctrl+F over the overlay (content/find-key.ts): the find box's script goes into the frame that
 // asked, into its content script's world (the default), where the overlay leaves its handle.

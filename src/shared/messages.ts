@@ -1,5 +1,5 @@
-// Messages between the popup and the content script of the open tab. Settings changes do
-// not go through here: the popup writes storage and every tab follows storage.onChanged.
+// Messages between the popup, the content script of the open tab and the background. Settings
+// changes do not go through here: the popup writes storage and every tab follows storage.onChanged.
 
 export const GET_STATUS = 'threshold:get-status';
 
@@ -84,4 +84,39 @@ export const OPEN_FIND = 'threshold:open-find';
 
 export function isOpenFindRequest(msg: unknown): boolean {
   return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === OPEN_FIND;
+}
+
+/**
+ * Sent by the content script when the thread store may be over its limits (storage/threads.ts):
+ * the background recounts storage.local and forgets the least recently visited threads, never
+ * `keep` (storage/thread-sweep.ts), and answers when done. `force`: the browser refused a write.
+ */
+export const SWEEP_THREADS = 'threshold:sweep-threads';
+
+export interface ThreadStoreLimits {
+  maxThreads: number;
+  maxBytes: number;
+}
+
+export interface SweepRequest {
+  type: typeof SWEEP_THREADS;
+  keep: string;
+  lim: ThreadStoreLimits;
+  force: boolean;
+}
+
+export function isSweepRequest(msg: unknown): msg is SweepRequest {
+  if (typeof msg !== 'object' || msg === null) return false;
+  const m = msg as Partial<Record<keyof SweepRequest, unknown>>;
+  const lim = m.lim as Partial<Record<keyof ThreadStoreLimits, unknown>> | null | undefined;
+  const positive = (n: unknown) => typeof n === 'number' && n > 0;
+  return (
+    m.type === SWEEP_THREADS &&
+    typeof m.keep === 'string' &&
+    typeof m.force === 'boolean' &&
+    typeof lim === 'object' &&
+    lim !== null &&
+    positive(lim.maxThreads) &&
+    positive(lim.maxBytes)
+  );
 }

@@ -4,32 +4,24 @@
 // count and byte total, updated in the same write as the thread itself. Only when it says a
 // limit is crossed (or every SWEEP_EVERY saves, to correct drift from pages writing at the
 // same time, or when it is missing) do we read everything once and forget the least recently
-// visited threads, down to a low-water mark so the next sweeps are far away.
+// visited threads, down to a low-water mark so the next sweeps are far away: the background does
+// that (thread-sweep.ts).
 import browser from 'webextension-polyfill';
 import * as z from 'zod/mini';
 import './zod-config';
 import { orDefault } from './or-default';
 import { isQuotaError } from './errors';
-import {
-  itemBytes,
-  LOCAL_HIGH_WATER,
-  LOCAL_QUOTA_BYTES,
-  MAX_COLLAPSED_PER_THREAD,
-  MAX_THREADS,
-} from './limits';
+import { SWEEP_THREADS, type SweepRequest } from '../shared/messages';
+import { itemBytes, LOCAL_HIGH_WATER, LOCAL_QUOTA_BYTES, MAX_COLLAPSED_PER_THREAD, MAX_THREADS } from './limits';
 import type { ThreadState } from './types';
+import type { ThreadStoreLimits } from '../shared/messages';
 
 export const THREAD_PREFIX = 'thread:';
 export const THREAD_STATS_KEY = 'threadStats';
 /** Full recount at least this often, whatever the running totals say. */
 export const SWEEP_EVERY = 1000;
-/** After eviction, this share of the limits is left in use. */
-const LOW_WATER = 0.9;
 
-export interface ThreadStoreLimits {
-  maxThreads: number;
-  maxBytes: number;
-}
+export type { ThreadStoreLimits } from '../shared/messages';
 
 export interface ThreadStats {
   count: number;
@@ -146,44 +138,11 @@ async function write(
 }
 
 /**
- * Recounts everything in storage.local (one get(null)) and, when over a limit (or when
- * `force`d after the browser refused a write), forgets the least recently visited threads
- * until under LOW_WATER of the limits. `keep` (the thread just written) is never evicted.
+ * Forgets the least recently visited threads when over a limit (thread-sweep.ts), in the
+ * background: it reads all of storage.local at once, which has no place on the page's main
+ * thread, and few page loads need it (the content script is small for the rest).
  */
 async function sweep(keep: string, lim: ThreadStoreLimits, force: boolean): Promise<void> {
-  const all = await browser.storage.local.get(null);
-  const threads: { key: string; lastVisit: number; bytes: number }[] = [];
-  let bytes = 0;
-  for (const [key, value] of Object.entries(all)) {
-    if (key === THREAD_STATS_KEY) continue;
-    const size = itemBytes(key, value);
-    bytes += size;
-    if (key.startsWith(THREAD_PREFIX)) {
-      threads.push({ key, lastVisit: parseThreadState(value).lastVisit, bytes: size });
-    }
-  }
-  let count = threads.length;
-  const over = force || count > lim.maxThreads || bytes > lim.maxBytes;
-  const evict: string[] = [];
-  if (over) {
-    let countTarget = Math.floor(lim.maxThreads * LOW_WATER);
-    let bytesTarget = Math.floor(lim.maxBytes * LOW_WATER);
-    if (force) {
-      // The browser's real limit is lower than ours (other data, a smaller quota): make room anyway.
-      countTarget = Math.min(countTarget, Math.floor(count * LOW_WATER));
-      bytesTarget = Math.min(bytesTarget, Math.floor(bytes * LOW_WATER));
-    }
-    // Oldest first; ties broken by key so the result does not depend on storage order.
-    threads.sort((a, b) => a.lastVisit - b.lastVisit || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const t of threads) {
-      if (count <= countTarget && bytes <= bytesTarget) break;
-      if (t.key === keep) continue;
-      evict.push(t.key);
-      count--;
-      bytes -= t.bytes;
-    }
-  }
-  if (evict.length) await browser.storage.local.remove(evict);
-  const stats: ThreadStats = { count, bytes, saves: 0 };
-  await browser.storage.local.set({ [THREAD_STATS_KEY]: stats });
+  const request: SweepRequest = { type: SWEEP_THREADS, keep, lim, force };
+  await browser.runtime.sendMessage(request);
 }

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestSite } from '../../../src/shared/site-access';
-import { MIGRATE_STORAGE } from '../../../src/shared/messages';
+import { MIGRATE_STORAGE, SWEEP_THREADS } from '../../../src/shared/messages';
 import { asFake } from '../helpers/fake-browser';
 
 vi.mock('webextension-polyfill', async () => (await import('../helpers/fake-browser')).mockModule());
@@ -46,6 +46,30 @@ describe('background', () => {
     expect(fake.storage.sync.snapshot()).toEqual({ schemaVersion: 1, thresholds: { full: 2, abbreviated: 2, breakthrough: 4 } });
     // Anything else is not the background's to answer.
     expect(await browser.runtime.sendMessage({ type: 'threshold:get-status' })).toBeUndefined();
+  });
+
+  it('forgets the oldest threads when a content script asks (it does not read all of storage itself), never the one it keeps', async () => {
+    const thread = (lastVisit: number) => ({ collapsed: ['1'], lastVisit });
+    fake.storage.local.seed({ 'thread:a': thread(1), 'thread:b': thread(2), 'thread:c': thread(3), 'thread:d': thread(4), other: 1 });
+    const lim = { maxThreads: 3, maxBytes: 1e6 };
+    expect(await browser.runtime.sendMessage({ type: SWEEP_THREADS, keep: 'thread:a', lim, force: false })).toBe(true);
+    const left = fake.storage.local.snapshot() as Record<string, unknown>;
+    // Down to 90% of the limit (2 threads): the oldest go first, except the one kept.
+    expect(Object.keys(left).sort()).toEqual(['other', 'thread:a', 'thread:d', 'threadStats']);
+    expect(left.threadStats).toMatchObject({ count: 2, saves: 0 });
+  });
+
+  it('ignores a malformed request to forget threads', async () => {
+    fake.storage.local.seed({ 'thread:a': { collapsed: [], lastVisit: 1 } });
+    for (const bad of [
+      { type: SWEEP_THREADS },
+      { type: SWEEP_THREADS, keep: 'thread:a', lim: { maxThreads: 0, maxBytes: 10 }, force: true },
+      { type: SWEEP_THREADS, keep: 'thread:a', lim: null, force: true },
+      { type: SWEEP_THREADS, keep: 7, lim: { maxThreads: 1, maxBytes: 1 }, force: true },
+    ]) {
+      await expect(browser.runtime.sendMessage(bad)).resolves.toBeUndefined();
+    }
+    expect(fake.storage.local.snapshot()).toEqual({ 'thread:a': { collapsed: [], lastVisit: 1 } });
   });
 
   it('re-registers at browser start', async () => {

@@ -36,6 +36,11 @@ vi.mock('webextension-polyfill', async () => {
   return { default: new Proxy({}, { get: (_t, prop) => (browsers.current as Record<string | symbol, unknown>)[prop] }) };
 });
 
+// The background forgets old threads when a page asks (thread-sweep.ts), as in the browser.
+// (Importing it runs the mock factory above.)
+const { answerSweep } = await import('../../../src/storage/thread-sweep');
+for (const b of [browsers.chrome, browsers.firefox] as FakeBrowser[]) b.runtime.onMessage.addListener(answerSweep);
+
 let fake: FakeBrowser['fake'];
 function use(which: 'chrome' | 'firefox'): void {
   browsers.current = browsers[which];

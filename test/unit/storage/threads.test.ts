@@ -11,10 +11,13 @@ import {
   touchThread,
 } from '../../../src/storage/threads';
 import { asFake } from '../helpers/fake-browser';
+import { answerSweep } from '../../../src/storage/thread-sweep';
 
 vi.mock('webextension-polyfill', async () => (await import('../helpers/fake-browser')).mockModule());
 
 const { fake } = asFake(browser);
+// The background forgets old threads when a page asks (thread-sweep.ts), as in the browser.
+browser.runtime.onMessage.addListener(answerSweep);
 const local = fake.storage.local;
 let clock = 1_000_000;
 
