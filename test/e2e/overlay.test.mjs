@@ -16,8 +16,9 @@ import {
   openLocal,
   parseFixture,
   startServer,
+  treeOf,
 } from './fixtures.mjs';
-import { ROOT, clickInPlace, readOverlay, toggleOf, until, waitForOverlay, waitForStates } from './page.mjs';
+import { ROOT, attr, clickInPlace, readOverlay, showComment, toggleOf, until, waitForOverlay, waitForStates } from './page.mjs';
 
 const FIXTURE = 'slashdot/classic-2.html';
 
@@ -91,7 +92,78 @@ async function highlighted(page, reason) {
     .sort();
 }
 
+/**
+ * Puts comment `id`'s row where the overlay anchors a change: the first row reaching into the
+ * view, its top 2 px above the view's. Returns that top once the rows drawn around it have
+ * settled (two frames alike).
+ */
+async function anchorAtTop(page, id) {
+  assert.ok(await showComment(page, id), `comment ${id} is drawn`);
+  await page.evaluate((r, id) => {
+    document.querySelector(`${r} [data-comment-id="${id}"]`).scrollIntoView({ block: 'start' });
+    window.scrollBy(0, 2);
+  }, ROOT, id);
+  return settledTop(page, id);
+}
+
+/** The top of comment `id`'s row in the view once it has stopped moving (two frames alike). */
+async function settledTop(page, id) {
+  // A background tab draws no frames (the settings are written from another tab).
+  await page.bringToFront();
+  return page.evaluate(async (r, id) => {
+    const frame = () => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0)));
+    let last = NaN;
+    for (let i = 0; i < 50; i++) {
+      await frame();
+      const top = document.querySelector(`${r} [data-comment-id="${id}"]`)?.getBoundingClientRect().top ?? null;
+      if (top === last) return top;
+      last = top;
+    }
+    return last;
+  }, ROOT, id);
+}
+
 forEachBrowser('overlay', { dev: true, launcherUrl: () => server.launcherUrl }, (ctx) => {
+  test('the comment the reader is looking at stays in place through a threshold change and a collapse', async () => {
+    const { comments } = await parsed;
+    const stricter = { full: 3, abbreviated: 1, breakthrough: DEFAULTS.breakthrough };
+    const open = expectedStates(comments, DEFAULTS);
+    const strict = expectedStates(comments, stricter);
+    // Shown whole either way, far enough down for rows above it to be drawn and to change.
+    const { order } = treeOf(comments);
+    const from = Math.floor(order.length / 3);
+    const c = order.slice(from).find((x, i) => open.get(x.id) === 'full' && strict.get(x.id) === 'full' && x.hasBody &&
+      order.slice(from + i - 8, from + i).some((y) => open.get(y.id) !== strict.get(y.id)));
+    assert.ok(c, `${FIXTURE} has a comment shown whole at both thresholds, after comments that change`);
+
+    const page = await openPage(ctx);
+    // A ResizeObserver callback that leaves work for the next frame is reported as an error.
+    await page.evaluate(() => {
+      window.__e2eErrors = [];
+      addEventListener('error', (e) => window.__e2eErrors.push(String(e.message)));
+    });
+    await waitForStates(page, open);
+    const top = await anchorAtTop(page, c.id);
+    assert.ok(top !== null && Math.abs(top + 2) <= 1, `comment ${c.id} at the top of the view (${top})`);
+
+    await storageSet(ctx.s, 'sync', { thresholds: stricter });
+    // The rows drawn show the new thresholds (the overlay changes them in one task).
+    const want = Object.fromEntries(strict);
+    await until(() =>
+      page.evaluate((r, want) => [...document.querySelectorAll(`${r} [data-comment-id]`)].every((el) => el.dataset.state === want[el.dataset.commentId]), ROOT, want),
+    );
+    const afterChange = await settledTop(page, c.id);
+    assert.ok(Math.abs(afterChange - top) <= 1, `after the threshold change, comment ${c.id} is at ${afterChange} px, not ${top}`);
+
+    await page.evaluate((r, id) => document.querySelector(`${r} [data-comment-id="${id}"] > .thr-head > .thr-toggle`).click(), ROOT, c.id);
+    // Read where it is (stateOf would scroll it to the middle).
+    assert.equal(await attr(page, `${ROOT} [data-comment-id="${c.id}"]`, 'data-state'), 'collapsed');
+    const afterCollapse = await settledTop(page, c.id);
+    assert.ok(Math.abs(afterCollapse - top) <= 1, `after collapsing it, comment ${c.id} is at ${afterCollapse} px, not ${top}`);
+    assert.deepEqual(await page.evaluate(() => window.__e2eErrors), [], 'no error in the page');
+  });
+
+
   test('mouse collapses a subthread, Enter and Space toggle it from the keyboard', async () => {
     const { comments } = await parsed;
     const { c, below } = pickSubthread(comments);

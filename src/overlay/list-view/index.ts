@@ -54,6 +54,12 @@ export class ListView {
   /** Between the row holding the focus, when it is far from the view, and the drawn ones. */
   readonly #gap: HTMLElement;
   readonly #sizes: ResizeObserver | null;
+  readonly #ruler: HTMLElement;
+  /** The row the reader was looking at, to be put back where it was once the browser has laid out a change (#drawAround). */
+  #pending: Anchor | null = null;
+  /** Rows drawn in the ResizeObserver callback, to observe from the next frame (#observe); null when none wait. */
+  #late: HTMLElement[] | null = null;
+  #inResize = false;
   #width = -1;
   readonly #stops: Array<() => void> = [];
   #completed: unknown = null;
@@ -83,7 +89,11 @@ export class ListView {
     this.#geometry.setRows(this.#rows);
     const RO = this.#doc.defaultView?.ResizeObserver;
     this.#sizes = RO ? new RO((entries) => this.#onResize(entries)) : null;
-    this.#sizes?.observe(host);
+    // The list's width, without its height (which changes with every redraw, in the observer's
+    // callback too: see #observe), from an empty line just before it.
+    this.#ruler = this.#doc.createElement('div');
+    host.before(this.#ruler);
+    this.#sizes?.observe(this.#ruler);
     host.addEventListener('click', this.#onClick);
     this.#stops.push(
       store.onUpdate((change) => this.#update(change)),
@@ -99,6 +109,7 @@ export class ListView {
   destroy(): void {
     for (const stop of this.#stops.splice(0)) stop();
     this.#sizes?.disconnect();
+    this.#ruler.remove();
     this.#host.removeEventListener('click', this.#onClick);
     for (const key of this.#els.keys()) this.#drop(key);
   }
@@ -113,7 +124,8 @@ export class ListView {
     if (at < 0) return false;
     const { top, bottom } = this.#viewport.visible(this.#host);
     const y = this.#geometry.top(at);
-    this.#drawAround(y, y + (bottom - top), { id: this.#idAt(at), offset: 0 });
+    // Whoever asked reads where the row is next (find centres a match in view): put it there now.
+    this.#drawAround(y, y + (bottom - top), { id: this.#idAt(at), offset: 0 }, true);
     const el = this.#els.get(rowKey(this.#rows, at));
     if (el?.tabIndex === -1) el.focus({ preventScroll: true });
     return true;
@@ -153,6 +165,8 @@ export class ListView {
     this.#shown = d;
     this.#rows = buildRows(d, this.#store.allStates(), this.#rows);
     this.#geometry.setRows(this.#rows);
+    // Read before the writes below: after them, reading where anything is lays the page out.
+    const { top, bottom } = this.#viewport.visible(this.#host);
     const { byId } = this.#store.discussion;
     for (const id of change.highlights) {
       const el = this.#els.get(id);
@@ -160,7 +174,6 @@ export class ListView {
     }
     const at = anchor ? this.#rowIndexOf(anchor.id) : -1;
     if (anchor && at >= 0) {
-      const { top, bottom } = this.#viewport.visible(this.#host);
       const y = this.#geometry.top(at) - anchor.offset;
       this.#drawAround(y, y + (bottom - top), anchor);
     } else {
@@ -171,7 +184,7 @@ export class ListView {
   }
 
   /** Draws the rows the view needs, if the drawn ones do not reach far enough past its edges. */
-  #reconcile(force = false): void {
+  #reconcile(force = false, now = false): void {
     const anchor = this.#anchor();
     let { top, bottom } = this.#clampedView();
     const h = bottom - top;
@@ -188,7 +201,7 @@ export class ListView {
       this.#start < this.#end &&
       (this.#start === 0 || this.#geometry.top(this.#start) <= top - h * MARGIN) &&
       (this.#end === n || this.#geometry.top(this.#end) >= bottom + h * MARGIN);
-    if (force || !reaches) this.#drawAround(top, bottom, anchor);
+    if (force || !reaches) this.#drawAround(top, bottom, anchor, now);
   }
 
   /** The part of the list in view, or the rows a reader reaches first when it is out of view. */
@@ -201,16 +214,35 @@ export class ListView {
     return { top, bottom };
   }
 
-  /** Draws the rows around `top`..`bottom` (px in the list), then puts `anchor` back where it was in the view. */
-  #drawAround(top: number, bottom: number, anchor: Anchor | null): void {
+  /**
+   * Draws the rows around `top`..`bottom` (px in the list), then puts `anchor` back where it was
+   * in the view: where the rows drawn are is known once the browser lays them out, which it
+   * does for the next frame anyway. Reading it here would lay the page out a first time, in
+   * this task (some 5 ms on a 20,000-comment page, issue "Performance"); so the anchor is put
+   * back from a ResizeObserver callback, which the browser runs after that layout and before
+   * painting: the reader never sees the rows elsewhere. `now`: at once (a caller reads the
+   * page next), as it is where there is no ResizeObserver.
+   */
+  #drawAround(top: number, bottom: number, anchor: Anchor | null, now = false): void {
     const h = bottom - top;
     const [start, end] = this.#geometry.range(top - h * OVERSCAN, bottom + h * OVERSCAN);
     this.#draw(start, end);
-    if (anchor) this.#restore(anchor);
+    this.#pending = null;
+    if (!anchor) return;
+    const el = this.#elementOf(anchor.id);
+    if (now || !this.#sizes || !el) this.#restore(anchor);
+    else {
+      this.#pending = anchor;
+      // Observed anew, the row is reported after the next layout whatever its size.
+      this.#sizes.unobserve(el);
+      this.#sizes.observe(el);
+    }
   }
 
   /** The first drawn row in view, and where. Reads layout: call before writing. */
   #anchor(): Anchor | null {
+    // Where the reader was is not where the rows are until it is put back.
+    if (this.#pending) return this.#pending;
     if (this.#start >= this.#end) return null;
     const { top } = this.#viewport.visible(this.#host);
     // The list's top in view: what is above it does not move.
@@ -227,8 +259,7 @@ export class ListView {
 
   /** Scrolls so that the anchor's row is where the anchor was. Reads layout once. */
   #restore(anchor: Anchor): void {
-    const at = this.#rowIndexOf(anchor.id);
-    const el = at >= 0 ? this.#els.get(rowKey(this.#rows, at)) : undefined;
+    const el = this.#elementOf(anchor.id);
     if (!el) return;
     const { top } = this.#viewport.visible(this.#host);
     const y = el.getBoundingClientRect().top - this.#host.getBoundingClientRect().top;
@@ -239,6 +270,12 @@ export class ListView {
   #rowIndexOf(id: string): number {
     const i = indexOf(this.#store.discussion).get(id);
     return i === undefined ? -1 : this.#rows.rowOf[i]!;
+  }
+
+  /** The drawn element of the row showing comment `id`, if drawn. */
+  #elementOf(id: string): HTMLElement | undefined {
+    const at = this.#rowIndexOf(id);
+    return at < 0 ? undefined : this.#els.get(rowKey(this.#rows, at));
   }
 
   /** The comment row `i` shows (a placeholder's first). */
@@ -309,12 +346,30 @@ export class ListView {
         const fresh = !el;
         el ??= this.#els.create(row);
         this.#host.insertBefore(el, next);
-        if (fresh) this.#sizes?.observe(el);
+        if (fresh) this.#observe(el);
       }
       this.#els.show(el, row);
     }
     this.#start = start;
     this.#end = end;
+  }
+
+  /**
+   * Watches a new row's size. One observed from within the observer's own callback could be
+   * reported only in the next frame, which the browser announces as an error on the page's
+   * window ("ResizeObserver loop completed with undelivered notifications"): such rows are
+   * observed from the next frame on.
+   */
+  #observe(el: HTMLElement): void {
+    if (!this.#inResize) return this.#sizes?.observe(el);
+    if (!this.#late) {
+      this.#late = [];
+      this.#doc.defaultView!.requestAnimationFrame(() => {
+        for (const e of this.#late!) if (e.isConnected) this.#sizes!.observe(e);
+        this.#late = null;
+      });
+    }
+    this.#late.push(el);
   }
 
   #drop(key: string): void {
@@ -324,10 +379,14 @@ export class ListView {
 
   /** Rows seen at their real height; the list's own width: when it changes, text wraps anew. */
   #onResize(entries: ResizeObserverEntry[]): void {
+    // Layout is up to date: the anchor goes back before anything is redrawn.
+    const anchor = this.#pending;
+    this.#pending = null;
+    if (anchor) this.#restore(anchor);
     const seen: Array<[Row, number]> = [];
     let rewrap = false;
     for (const e of entries) {
-      if (e.target === this.#host) {
+      if (e.target === this.#ruler) {
         const w = Math.round(e.contentRect.width);
         rewrap ||= this.#width !== -1 && w !== this.#width;
         this.#width = w;
@@ -339,7 +398,10 @@ export class ListView {
     }
     if (rewrap) this.#geometry.forget();
     this.#geometry.measure(seen);
-    this.#reconcile(rewrap);
+    // A row observed anew now would be reported a frame late: a redraw here is put back at once.
+    this.#inResize = true;
+    this.#reconcile(rewrap, true);
+    this.#inResize = false;
   }
 
   readonly #onClick = (event: Event): void => onRowClick(event, this.#els, this.#store);
