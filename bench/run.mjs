@@ -20,7 +20,7 @@ import { launchBrowser } from './lib/browsers.mjs';
 import { measureExtensionRound, measurePlainLoad } from './lib/measure.mjs';
 import { evaluateTargets, label, renderTable, summarizeSize } from './lib/report.mjs';
 import { profileExtension } from './lib/profile.mjs';
-import { traceFirstRender } from './lib/trace.mjs';
+import { traceFirstRender, traceToggles } from './lib/trace.mjs';
 import { parseOptions } from './lib/options.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -149,6 +149,11 @@ async function main() {
     bySize.get(5000).extensionLongestTask = Math.max(0, ...ours);
   }
 
+  // Where the frame of a collapse and of an expand goes, at 5k (the target's size).
+  const toggleFrames = urls.has(5000)
+    ? await traceToggles({ browser: ext.browser, url: server.origin + urls.get(5000), id: shapes.get(5000).largest.id })
+    : null;
+
   let profile = null;
   if (!opt['no-profile'] && urls.has(5000)) {
     const dir = await profilingCopy(root);
@@ -196,6 +201,14 @@ async function main() {
     }
   }
 
+  if (toggleFrames) {
+    console.log('\nThe largest thread collapsed and expanded at 5k, traced (10 clicks each way, medians; tracing slows the page, so the shares count, not the totals):');
+    for (const [kind, f] of Object.entries(toggleFrames)) {
+      const parts = Object.entries(f).filter(([k]) => k !== 'frame').map(([k, v]) => `${k} ${v}`);
+      console.log(`  ${kind}: click → rendered ${f.frame} ms = ${parts.join(' + ')} ms`);
+    }
+  }
+
   if (traced.length > 0) {
     console.log('\nLong tasks (> 50 ms) of the 5k first render, traced: ms from the content script’s start, whose (from what runs in them):');
     traced.forEach((t, i) => {
@@ -226,6 +239,7 @@ async function main() {
     table,
     profile,
     tracedLongTasks: traced,
+    toggleFrames,
     raw,
   };
   await writeFile(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 1)}\n`);

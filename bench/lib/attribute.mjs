@@ -63,12 +63,12 @@ function urlOf(e) {
 
 const round = (x) => Math.round(x * 10) / 10;
 
-/** The main thread of the renderer that ran the page: the CrRendererMain with the threshold marks. */
-export function mainThreadEvents(traceEvents) {
+/** The main thread of the renderer that ran the page: the CrRendererMain with the mark `mark`. */
+export function mainThreadEvents(traceEvents, mark = 'threshold:start') {
   const names = traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   for (const n of names) {
     const mine = traceEvents.filter((e) => e.pid === n.pid && e.tid === n.tid);
-    if (mine.some((e) => e.name === 'threshold:start')) return mine;
+    if (mine.some((e) => e.name === mark)) return mine;
   }
-  throw new Error('no renderer main thread with threshold marks in the trace');
+  throw new Error(`no renderer main thread with ${mark} marks in the trace`);
 }

@@ -21,3 +21,68 @@ export async function traceFirstRender({ browser, url, extensionId }) {
     await page.close();
   }
 }
+
+/** Phases of a frame as the trace names them, and how the table names them. */
+const PHASES = [
+  ['EventDispatch', 'click handler'],
+  ['UpdateLayoutTree', 'style'],
+  ['Layout', 'layout'],
+  ['PrePaint', 'pre-paint'],
+  ['Paint', 'paint'],
+  ['Commit', 'commit'],
+];
+
+/**
+ * Where a collapse's and an expand's frame goes (5k page, the largest thread brought into view
+ * as the measured rounds do): `n` clicks each way under a Chromium trace, each from the click to
+ * the end of the frame rendered after it, split into the main thread's phases (medians). Tracing
+ * slows the page: the shares are what it tells, not the totals.
+ */
+export async function traceToggles({ browser, url, id, n = 10 }) {
+  const { page } = await newMeasuredPage(browser);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+    await page.bringToFront();
+    await page.waitForFunction(() => performance.getEntriesByName('threshold:complete').length > 0, { timeout: 180_000, polling: 100 });
+    await page.evaluate(async (id) => {
+      location.hash = id;
+      const sel = `[data-threshold-root] [data-comment-id="${id}"]`;
+      for (let i = 0; i < 600 && !document.querySelector(sel); i++) await window.__bench.nextRendered();
+      await window.__bench.bringOnScreen(document.querySelector(sel));
+    }, id);
+    await page.tracing.start({ categories: CATEGORIES });
+    const clicks = [];
+    for (let i = 0; i < 2 * n; i++) {
+      clicks.push(
+        await page.evaluate(async (id) => {
+          const button = document.querySelector(`[data-threshold-root] [data-comment-id="${id}"] > .thr-head > .thr-toggle`);
+          performance.mark('bench:toggle');
+          const t0 = performance.now();
+          button.click();
+          const ms = (await window.__bench.nextRendered()) - t0;
+          await new Promise((r) => setTimeout(r, 150));
+          return ms;
+        }, id),
+      );
+    }
+    const { traceEvents } = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8'));
+    const events = mainThreadEvents(traceEvents, 'bench:toggle');
+    const starts = events.filter((e) => e.name === 'bench:toggle').map((e) => e.ts).sort((a, b) => a - b);
+    const runs = { collapse: [], expand: [] };
+    starts.forEach((start, i) => {
+      const end = start + clicks[i] * 1000;
+      const run = { frame: clicks[i] };
+      for (const [name, label] of PHASES) {
+        run[label] = events.filter((e) => e.ph === 'X' && e.name === name && e.ts >= start && e.ts < end).reduce((a, e) => a + e.dur / 1000, 0);
+      }
+      run.other = run.frame - PHASES.reduce((a, [, label]) => a + run[label], 0);
+      runs[i % 2 === 0 ? 'collapse' : 'expand'].push(run);
+    });
+    const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+    return Object.fromEntries(
+      Object.entries(runs).map(([kind, list]) => [kind, Object.fromEntries(Object.keys(list[0]).map((k) => [k, Math.round(median(list.map((r) => r[k])) * 10) / 10]))]),
+    );
+  } finally {
+    await page.close();
+  }
+}
