@@ -173,7 +173,7 @@ function onScreenSingle(page, leaves) {
  * Brings comment `id` into view as a link to it does (the overlay follows the page's address
  * fragment: only the rows near the view are in the page), then lets the browser render it.
  */
-async function bringToView(page, id) {
+export async function bringToView(page, id) {
   await page.evaluate(async (id) => {
     location.hash = id;
     const deadline = performance.now() + 10_000;

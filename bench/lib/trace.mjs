@@ -2,6 +2,7 @@
 // (attribute.mjs). A separate load from the measured rounds: tracing slows the page down.
 import { newMeasuredPage } from './browsers.mjs';
 import { attributeLongTasks, mainThreadEvents } from './attribute.mjs';
+import { bringToView } from './measure.mjs';
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
 
@@ -44,12 +45,7 @@ export async function traceToggles({ browser, url, id, n = 10 }) {
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     await page.bringToFront();
     await page.waitForFunction(() => performance.getEntriesByName('threshold:complete').length > 0, { timeout: 180_000, polling: 100 });
-    await page.evaluate(async (id) => {
-      location.hash = id;
-      const sel = `[data-threshold-root] [data-comment-id="${id}"]`;
-      for (let i = 0; i < 600 && !document.querySelector(sel); i++) await window.__bench.nextRendered();
-      await window.__bench.bringOnScreen(document.querySelector(sel));
-    }, id);
+    await bringToView(page, id);
     await page.tracing.start({ categories: CATEGORIES });
     const clicks = [];
     for (let i = 0; i < 2 * n; i++) {

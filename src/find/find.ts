@@ -132,11 +132,8 @@ export function createFind(doc: Document): FindHandle {
 
   /** The first drawn comment below the find box: where a search starts. */
   function viewTop(handle: OverlayHandle): number {
-    const list = handle.root.querySelector(':scope > .thr-list');
     const line = ui.box.getBoundingClientRect().bottom;
-    for (const row of list?.children ?? []) {
-      const id = row.getAttribute('data-comment-id');
-      if (id === null || handle.element(id) !== row) continue;
+    for (const [id, row] of drawnComments(handle)) {
       if (row.getBoundingClientRect().bottom > line) return shapeOf(handle.store.discussion).index.get(id) ?? 0;
     }
     return 0;
@@ -171,17 +168,15 @@ export function createFind(doc: Document): FindHandle {
   function paint(): void {
     const handle = attached?.handle;
     if (!handle || !matches || matches.count === 0 || matches.discussion !== handle.store.discussion) return clearHighlights();
-    const list = handle.root.querySelector(':scope > .thr-list');
     const { index } = shapeOf(matches.discussion);
     const all: Range[] = [];
     let mark: Range | null = null;
-    for (const row of list?.children ?? []) {
-      const id = row.getAttribute('data-comment-id');
-      const i = id === null ? undefined : index.get(id);
-      if (i === undefined || handle.element(id!) !== row) continue;
+    for (const [id, row] of drawnComments(handle)) {
+      const i = index.get(id);
+      if (i === undefined) continue;
       const [from, to] = matchesIn(matches, i);
       if (from === to) continue;
-      const ranges = rangesInRow(row as HTMLElement, matches.discussion.all[i]!, matches, from, to);
+      const ranges = rangesInRow(row, matches.discussion.all[i]!, matches, from, to);
       ranges.forEach((r, n) => {
         if (!r) return;
         if (from + n === current) mark = r;
@@ -189,6 +184,15 @@ export function createFind(doc: Document): FindHandle {
       });
     }
     paintHighlights(all, mark);
+  }
+
+  /** The comment rows drawn now, top to bottom, with their ids (the list's own rows: not spacers or placeholders). */
+  function* drawnComments(handle: OverlayHandle): Generator<[string, HTMLElement]> {
+    const list = handle.root.querySelector(':scope > .thr-list');
+    for (const row of list?.children ?? []) {
+      const id = row.getAttribute('data-comment-id');
+      if (id !== null && handle.element(id) === row) yield [id, row as HTMLElement];
+    }
   }
 
   function showCount(): void {

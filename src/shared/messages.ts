@@ -9,8 +9,13 @@ export const GET_STATUS = 'threshold:get-status';
  */
 export const MIGRATE_STORAGE = 'threshold:migrate-storage';
 
+/** Whether `msg` is a message object of kind `type`. */
+function hasType(msg: unknown, type: string): boolean {
+  return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === type;
+}
+
 export function isMigrateRequest(msg: unknown): boolean {
-  return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === MIGRATE_STORAGE;
+  return hasType(msg, MIGRATE_STORAGE);
 }
 
 export interface StatusRequest {
@@ -48,7 +53,7 @@ export type PageStatus =
     };
 
 export function isStatusRequest(msg: unknown): msg is StatusRequest {
-  return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === GET_STATUS;
+  return hasType(msg, GET_STATUS);
 }
 
 /**
@@ -64,10 +69,9 @@ export interface StatusChanged {
 }
 
 export function isStatusChanged(msg: unknown): msg is StatusChanged {
-  if (typeof msg !== 'object' || msg === null) return false;
-  const m = msg as { type?: unknown; status?: unknown };
+  if (!hasType(msg, STATUS_CHANGED)) return false;
+  const m = msg as { status?: unknown };
   return (
-    m.type === STATUS_CHANGED &&
     typeof m.status === 'object' &&
     m.status !== null &&
     typeof (m.status as { recognized?: unknown }).recognized === 'boolean'
@@ -83,7 +87,7 @@ export function isStatusChanged(msg: unknown): msg is StatusChanged {
 export const OPEN_FIND = 'threshold:open-find';
 
 export function isOpenFindRequest(msg: unknown): boolean {
-  return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === OPEN_FIND;
+  return hasType(msg, OPEN_FIND);
 }
 
 /**
@@ -106,12 +110,11 @@ export interface SweepRequest {
 }
 
 export function isSweepRequest(msg: unknown): msg is SweepRequest {
-  if (typeof msg !== 'object' || msg === null) return false;
+  if (!hasType(msg, SWEEP_THREADS)) return false;
   const m = msg as Partial<Record<keyof SweepRequest, unknown>>;
   const lim = m.lim as Partial<Record<keyof ThreadStoreLimits, unknown>> | null | undefined;
   const positive = (n: unknown) => typeof n === 'number' && n > 0;
   return (
-    m.type === SWEEP_THREADS &&
     typeof m.keep === 'string' &&
     typeof m.force === 'boolean' &&
     typeof lim === 'object' &&

@@ -11,10 +11,9 @@ import * as z from 'zod/mini';
 import './zod-config';
 import { orDefault } from './or-default';
 import { isQuotaError } from './errors';
-import { SWEEP_THREADS, type SweepRequest } from '../shared/messages';
+import { SWEEP_THREADS, type SweepRequest, type ThreadStoreLimits } from '../shared/messages';
 import { itemBytes, LOCAL_HIGH_WATER, LOCAL_QUOTA_BYTES, MAX_COLLAPSED_PER_THREAD, MAX_THREADS } from './limits';
 import type { ThreadState } from './types';
-import type { ThreadStoreLimits } from '../shared/messages';
 
 export const THREAD_PREFIX = 'thread:';
 export const THREAD_STATS_KEY = 'threadStats';
