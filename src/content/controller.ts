@@ -14,7 +14,7 @@ import type { Viewport } from '../overlay/list-view/viewport';
 import { watchGrowth } from './growth';
 import { listenForFind } from './find-key';
 import { mark } from './marks';
-import { finishInSlices, yieldThen } from '../shared/slices';
+import { finishInSlices, whenIdle, yieldThen } from '../shared/slices';
 
 /** Main-thread time per slice of the parse: well under a frame, so input and painting go on. */
 const PARSE_SLICE_MS = 12;
@@ -81,13 +81,21 @@ export async function startThreshold(doc: Document, url: URL, options: StartOpti
   function createStore(d: Discussion, collapsed: Iterable<string>, previous?: ViewStore): ViewStore {
     const s = new ViewStore(d, current.thresholds, collapsed, highlighterFor(current, d), bodyText, previous?.opened());
     let lastCollapsed = [...s.collapsed].join();
+    // What is to be saved: written once the frame that shows the change is out (whenIdle),
+    // the last of a burst of clicks only.
+    let unsaved: string[] | null = null;
     s.onChange(() => {
       const ids = [...s.collapsed];
       // While the page is still read, the preview knows only its own comments: saving would
       // drop what the reader collapsed further down. It is saved once the whole is in.
       if (!whole && ids.join() !== lastCollapsed) {
         lastCollapsed = ids.join();
-        saveThread(d.threadKey, { collapsed: ids, lastVisit: Date.now() }).catch(reportError);
+        if (!unsaved)
+          whenIdle(() => {
+            saveThread(d.threadKey, { collapsed: unsaved!, lastVisit: Date.now() }).catch(reportError);
+            unsaved = null;
+          });
+        unsaved = ids;
       }
       broadcast();
     });
@@ -114,13 +122,13 @@ export async function startThreshold(doc: Document, url: URL, options: StartOpti
       tiers: countTiers(store.allStates()),
     };
   };
-  // One report per burst of changes (a settings change alone notifies three times), sent after
-  // the task that made them: it counts every comment, and the page's frame comes first.
+  // One report per burst of changes (a settings change alone notifies three times), sent once
+  // the page's frame is out: it counts every comment.
   let reporting = false;
   function broadcast(): void {
     if (reporting) return;
     reporting = true;
-    setTimeout(() => {
+    whenIdle(() => {
       reporting = false;
       // Nobody listens unless the popup is open; that rejection is expected.
       browser.runtime.sendMessage({ type: STATUS_CHANGED, status: status() }).catch(() => {});

@@ -56,6 +56,17 @@ export function yieldThen(fn: () => void): void {
   else setTimeout(fn, 0);
 }
 
+/**
+ * Work the reader does not wait for (saving what was collapsed, telling the popup): after the
+ * frame that shows the change, when the browser is idle, or half a second later at the latest.
+ * Done in the click, it made that frame longer (a reader's first collapse at 5,000 comments:
+ * 25.5 ms with it, 20.5 ms without, medians of 6 fresh pages).
+ */
+export function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 500 });
+  else setTimeout(fn, 0);
+}
+
 function reportError(err: unknown): void {
   console.warn('Threshold:', err);
 }

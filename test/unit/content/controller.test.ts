@@ -8,7 +8,7 @@ import { startThreshold } from '../../../src/content/controller';
 import { STATUS_CHANGED, type PageStatus } from '../../../src/shared/messages';
 import { SLASHDOT_PAGES, loadFixture } from '../../fixtures/slashdot/pages';
 import { generateDiscussion } from '../../../bench/generate';
-import { loadThread, saveThread } from '../../../src/storage/threads';
+import { THREAD_PREFIX, loadThread, saveThread } from '../../../src/storage/threads';
 import { everything } from '../helpers/viewport';
 
 vi.mock('webextension-polyfill', async () => (await import('../helpers/fake-browser')).mockModule());
@@ -63,6 +63,30 @@ describe('content controller', () => {
     for (const s of after) tiers[s === 'collapsed' ? 'abbreviated' : (s as keyof typeof tiers)]++;
     expect(tiers.hidden).toBeGreaterThan(0);
     expect(reports[0]).toMatchObject({ recognized: true, tiers });
+  });
+
+  it('saves what was collapsed once the click is over, not in it: a burst of clicks, once, as it ended', async () => {
+    performance.clearMarks();
+    await startThreshold(document, new URL(page.url), { viewport: everything });
+    await rendered();
+    await settle(); // the visit recorded
+    const set = vi.spyOn(browser.storage.local, 'set');
+    const toggle = (id: string) =>
+      document.querySelector<HTMLButtonElement>(`[data-threshold-root] [data-comment-id="${id}"] > .thr-head > .thr-toggle`)!.click();
+    // Three threads (top-level comments: none folds another away) collapsed, the first opened again.
+    const tops = [...document.querySelectorAll('[data-threshold-root] [data-comment-id]')]
+      .filter((a) => !(a as HTMLElement).style.getPropertyValue('--thr-level'))
+      .map((a) => a.getAttribute('data-comment-id')!);
+    expect(tops.length).toBeGreaterThanOrEqual(3);
+    const [a, b, c] = tops;
+    for (const id of [a!, b!, c!, a!]) toggle(id);
+    expect(document.querySelector(`[data-threshold-root] [data-comment-id="${b}"]`)?.getAttribute('data-state')).toBe('collapsed');
+    expect(set).not.toHaveBeenCalled();
+    await settle();
+    expect(set).toHaveBeenCalledTimes(1);
+    const stored = Object.entries(set.mock.calls[0]![0] as Record<string, { collapsed?: string[] }>).find(([k]) => k.startsWith(THREAD_PREFIX));
+    expect(stored?.[1].collapsed).toEqual([b, c]);
+    set.mockRestore();
   });
 
   it('has the background migrate an old stored layout before reading it (the content script carries no migrations)', async () => {
