@@ -230,6 +230,8 @@ async function main() {
       singleToggle: 'the same, for a shown comment with text and no replies, scrolled to the middle of the screen',
       pageSmallChange:
         'browser without the extension: one comment’s text (div#comment_body_ID, a third of the way down, scrolled to the middle of the screen) hidden or shown with an inline style → end of the next frame rendered',
+      screenfulFloor:
+        'browser with the extension, none of its code running: copies of the drawn rows in a list of their own at the top of the view, replaced by a second set of copies → end of the next frame rendered',
       heap: 'CDP Runtime.getHeapUsage (whole V8 isolate: page and content-script worlds) after HeapProfiler.collectGarbage, with − without, ÷ comments',
     },
     thresholds: { loose: LOOSE, strict: STRICT },

@@ -99,7 +99,8 @@ export async function measureExtensionRound(browser, url, plan) {
     const single = await onScreenSingle(page, plan.leaves);
     const singles = [];
     for (let i = 0; single !== null && i < SMALL_CHANGES; i++) singles.push(await toggle(page, single));
-    return { load, reflows, toggles, singles };
+    const screenful = await screenfulFloor(page, SMALL_CHANGES);
+    return { load, reflows, toggles, singles, screenful };
   } finally {
     await page.close();
   }
@@ -149,6 +150,39 @@ function pageSmallChanges(page, n) {
       times.push((await window.__bench.nextRendered()) - t0);
       await new Promise((r) => setTimeout(r, 100));
     }
+    return times;
+  }, n);
+}
+
+/**
+ * The browser's own cost of a screenful of new rows, the floor under any collapse that brings
+ * one on screen: copies of the rows drawn now (text included), in a list of their own above the
+ * overlay's (same styles, same width), scrolled to the top of the view, are swapped for a second
+ * set of copies and back, `n` times, each timed to the end of the frame rendered after it. Only
+ * DOM moves in the page's script, none of the extension's: the overlay's own rows are not touched,
+ * so nothing of ours runs (its rows keep their sizes, the view does not scroll).
+ */
+function screenfulFloor(page, n) {
+  return page.evaluate(async (n) => {
+    const root = document.querySelector('[data-threshold-root]');
+    const rows = [...root.querySelectorAll(':scope > div > .thr-comment, :scope > div > .thr-placeholder')];
+    if (rows.length === 0) return [];
+    const copy = document.createElement('div');
+    copy.setAttribute('data-threshold-root', '');
+    const list = copy.appendChild(document.createElement('div'));
+    list.className = 'thr-list';
+    const sets = [rows.map((r) => r.cloneNode(true)), rows.map((r) => r.cloneNode(true))];
+    list.append(...sets[0]);
+    root.before(copy);
+    await window.__bench.bringOnScreen(copy);
+    const times = [];
+    for (let i = 1; i <= n; i++) {
+      const t0 = performance.now();
+      list.replaceChildren(...sets[i % 2]);
+      times.push((await window.__bench.nextRendered()) - t0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    copy.remove();
     return times;
   }, n);
 }

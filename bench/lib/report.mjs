@@ -49,6 +49,7 @@ export function summarizeSize(size, rounds) {
     singleCollapse: median(settledOf('collapse', singles)),
     singleExpand: median(settledOf('expand', singles)),
     pageSmallChange: median(plain.flatMap((p) => p.smallChanges)),
+    screenfulFloor: median(ext.flatMap((e) => e.screenful ?? [])),
     togglesOk: [...toggles, ...singles].every((t) => t.ok),
     // DOM changes after the frame an update was timed to: any voids that figure (see measure.mjs).
     lateMutations: [...reflows, ...toggles, ...singles].reduce((n, r) => n + (r.lateMutations ?? 0), 0),
@@ -134,6 +135,7 @@ export function renderTable(bySize, sizes, targets, content) {
   row('collapse a comment without replies: click → rendered', 'singleCollapse', fmt.ms);
   row('expand that comment again: click → rendered', 'singleExpand', fmt.ms);
   row('  the page alone, no extension: one comment’s text hidden/shown → rendered', 'pageSmallChange', fmt.ms);
+  row('  the browser alone: a screenful of rows replaced by copies → rendered', 'screenfulFloor', fmt.ms);
   row('  DOM changes after a timed frame (must be 0)', 'lateMutations', fmt.n);
   row('extra JS heap per comment (isolate, after GC)', 'heapJsPerComment', fmt.B, '≤ 2048 B (5k, 20k)', verdict(targetOf('extra JS heap')));
   row('extra DOM (Blink) heap per comment', 'heapDomPerComment', fmt.B);
