@@ -148,6 +148,16 @@ async function main() {
     const ours = traced.flatMap((t) => t.tasks.filter((x) => x.ours).map((x) => x.ms));
     bySize.get(5000).extensionLongestTask = Math.max(0, ...ours);
   }
+  // V8's garbage collection in the whole read (threshold:start → complete), traced: the 5k loads
+  // above and one load of the 20k page. A full collection marks the page's whole DOM: whether
+  // one falls inside the read moves the 20k figures (README, Performance).
+  const readGc = {};
+  const gcOf = (t) => ({ readMs: t.mark.complete, ...t.gc });
+  if (traced.length > 0) readGc[5000] = traced.map(gcOf);
+  if (urls.has(20000)) {
+    await ext.settings.clearThreadState();
+    readGc[20000] = [gcOf(await traceFirstRender({ browser: ext.browser, url: server.origin + urls.get(20000), extensionId: ext.extensionId }))];
+  }
 
   // Where the frame of a collapse and of an expand goes, at 5k (the target's size).
   const toggleFrames = urls.has(5000)
@@ -217,6 +227,11 @@ async function main() {
     });
   }
 
+  if (Object.keys(readGc).length > 0) {
+    const each = (list) => list.map((g) => `${Math.round(g.ms)} of ${Math.round(g.readMs)} ms (full collections ${Math.round(g.fullMs)})`).join(', ');
+    console.log(`\nV8 garbage collection during the whole read (threshold:start → complete; traced, so slower), ms of the read: ${Object.entries(readGc).map(([size, list]) => `${label(Number(size))} ${each(list)}`).join('; ')}`);
+  }
+
   const results = {
     machine,
     definitions: {
@@ -241,6 +256,7 @@ async function main() {
     table,
     profile,
     tracedLongTasks: traced,
+    readGc,
     toggleFrames,
     raw,
   };

@@ -46,7 +46,39 @@ export function attributeLongTasks(events, extensionOrigin) {
       holds: biggest(inside),
     });
   }
-  return { mark: Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, round((v - marks.start) / 1000)])), tasks: out };
+  return {
+    mark: Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, round((v - marks.start) / 1000)])),
+    tasks: out,
+    gc: garbageCollection(events, marks.start, marks.complete),
+  };
+}
+
+/** V8's collections as the trace names them: young (scavenges) and full (marking, then finishing). */
+const GC = new Set(['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GCIncrementalMarking', 'V8.GCFinalizeMC', 'V8.GCFinalizeMCReduceMemory', 'V8.GCCompactor']);
+const FULL_GC = new Set(['MajorGC', 'V8.GCIncrementalMarking', 'V8.GCFinalizeMC', 'V8.GCFinalizeMCReduceMemory', 'V8.GCCompactor']);
+
+/**
+ * Main-thread time spent collecting garbage between `from` and `to` (trace µs), in ms: `ms` in
+ * all, `fullMs` in full collections (those mark the page's whole DOM as well). Events nest (a
+ * scavenge inside MinorGC, marking steps inside a task): the time is that of their union.
+ */
+export function garbageCollection(events, from, to) {
+  const spans = (names) => {
+    const list = events
+      .filter((e) => e.ph === 'X' && names.has(e.name))
+      .map((e) => [Math.max(e.ts, from), Math.min(e.ts + e.dur, to)])
+      .filter(([a, b]) => b > a)
+      .sort((x, y) => x[0] - y[0]);
+    let total = 0;
+    let end = -Infinity;
+    for (const [a, b] of list) {
+      if (b <= end) continue;
+      total += b - Math.max(a, end);
+      end = b;
+    }
+    return round(total / 1000);
+  };
+  return { ms: spans(GC), fullMs: spans(FULL_GC) };
 }
 
 /** The three longest kinds of work inside a task, e.g. "MajorGC 38, FunctionCall 12". */

@@ -5,11 +5,13 @@ import { attributeLongTasks, mainThreadEvents } from './attribute.mjs';
 import { bringToView } from './measure.mjs';
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
+// V8's collections, for how much of the read they take (attribute.mjs garbageCollection).
+const GC_CATEGORIES = ['v8', 'v8.gc', 'disabled-by-default-v8.gc']; // 'v8' has the incremental marking steps
 
 export async function traceFirstRender({ browser, url, extensionId }) {
   const { page } = await newMeasuredPage(browser);
   try {
-    await page.tracing.start({ categories: CATEGORIES });
+    await page.tracing.start({ categories: [...CATEGORIES, ...GC_CATEGORIES] });
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     await page.bringToFront();
     await page.waitForFunction(() => performance.getEntriesByName('threshold:complete').length > 0, { timeout: 180_000, polling: 100 });

@@ -1,7 +1,7 @@
 // The bench's attribution of long tasks (bench/lib/attribute.mjs), on hand-made trace events.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a plain .mjs module of the bench, without types
-import { attributeLongTasks } from '../../../bench/lib/attribute.mjs';
+import { attributeLongTasks, garbageCollection } from '../../../bench/lib/attribute.mjs';
 
 const EXT = 'chrome-extension://abc';
 const ms = (x: number) => x * 1000;
@@ -40,5 +40,25 @@ describe('attributeLongTasks', () => {
 
   it('refuses a trace without the marks rather than report nothing', () => {
     expect(() => attributeLongTasks([task(0, 100)], EXT)).toThrow(/marks/);
+  });
+});
+
+describe('garbageCollection', () => {
+  it('adds up the collections inside the window once each, nested or overlapping, full ones apart', () => {
+    const events = [
+      inner('MinorGC', 100, 10), inner('V8.GCScavenger', 101, 8), // nested: 10 ms
+      inner('V8.GCIncrementalMarking', 200, 5), inner('V8.GCIncrementalMarking', 203, 5), // overlap: 8 ms
+      inner('MajorGC', 300, 20), inner('V8.GCFinalizeMC', 301, 18), // 20 ms
+      inner('MinorGC', 395, 10), // half inside the window: 5 ms
+      inner('MinorGC', 500, 10), // after it
+      inner('FunctionCall', 150, 30), // not a collection
+    ];
+    expect(garbageCollection(events, ms(50), ms(400))).toEqual({ ms: 43, fullMs: 28 });
+    expect(garbageCollection(events, ms(0), ms(90))).toEqual({ ms: 0, fullMs: 0 });
+  });
+
+  it('is reported with the long tasks, over the read (threshold:start to complete)', () => {
+    const { gc } = attributeLongTasks([mark('start', 1000), mark('complete', 2000), inner('MajorGC', 1500, 40), inner('MinorGC', 900, 50)], EXT);
+    expect(gc).toEqual({ ms: 40, fullMs: 40 });
   });
 });
