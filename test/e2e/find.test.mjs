@@ -87,6 +87,19 @@ function findState(page) {
   }, ROOT);
 }
 
+/**
+ * The current match's paint from the ::highlight() rules: on the matched word's element, on the
+ * page outside the overlay (they must style nothing there), and that element's own background
+ * (what a browser that does not report highlight styles returns instead).
+ */
+function markPaint(page) {
+  return page.evaluate(() => {
+    const el = [...(CSS.highlights.get('threshold-find-current') ?? [])][0]?.startContainer.parentElement;
+    const mark = (e) => getComputedStyle(e, '::highlight(threshold-find-current)').backgroundColor;
+    return el ? { inside: mark(el), outside: mark(document.body), own: getComputedStyle(el).backgroundColor } : null;
+  });
+}
+
 /** Whether comment `id`'s row is drawn and on screen, below the find box. */
 function rowOnScreen(page, id) {
   return page.evaluate(
@@ -109,7 +122,7 @@ async function ctrlF(page) {
 }
 
 forEachBrowser('find in comments', { dev: true, launcherUrl: () => server.launcherUrl }, (ctx) => {
-  test('Ctrl+F opens the find box; it finds words in comments not drawn, brings them in and marks them; Escape closes it', async () => {
+  test('Ctrl+F opens the find box; it finds words in comments not drawn, brings them in and marks them; Escape closes it', async (t) => {
     // Set before the page opens: writing from the extension's page puts the tab in the background.
     await storageSet(ctx.s, 'sync', { thresholds: STRICT });
     const page = await ctx.newPage();
@@ -160,6 +173,9 @@ forEachBrowser('find in comments', { dev: true, launcherUrl: () => server.launch
     const first = await at(0);
     assert.deepEqual(first.current, [{ text: WORD, id: found[0].id }]);
     assert.equal(first.focused, true, 'the input keeps the focus');
+    const paint = await markPaint(page);
+    if (paint?.inside === paint?.own) t.diagnostic(`${ctx.s.kind}: getComputedStyle does not report ::highlight() styles here (${JSON.stringify(paint)})`);
+    else assert.deepEqual(paint, { inside: 'rgb(245, 138, 0)', outside: 'rgba(0, 0, 0, 0)', own: paint.own }, 'the mark is painted in the overlay, and nowhere else');
 
     // Enter: the next one, brought in, marked as current; the other matches drawn are marked too.
     await page.keyboard.press('Enter');

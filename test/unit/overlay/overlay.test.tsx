@@ -109,6 +109,18 @@ describe('overlay', () => {
     expect(document.body.innerHTML).toBe(original);
   });
 
+  it('styles nothing of the page but the overlay and the listing it hides (content.css per browser)', async () => {
+    const root = path.join(__dirname, '../../../');
+    for (const target of ['chrome', 'firefox'] as const) {
+      const css = (await contentCss(root, target)).replace(/\/\*[\s\S]*?\*\//g, '');
+      const selectors = [...css.matchAll(/([^{}]+)\{[^{}]*\}/g)].flatMap((m) => m[1]!.split(',').map((sel) => sel.trim()));
+      expect(selectors.length).toBeGreaterThan(20);
+      // A rule for the whole page (a bare ::highlight(), say) gives every element of the site's
+      // listing a style of its own: 3 KB of the browser's heap per comment (bench, issue "Performance").
+      expect(selectors.filter((sel) => !sel.startsWith('[data-threshold-root]') && sel !== `[${LISTING}]`)).toEqual([]);
+    }
+  });
+
   it('reflows when thresholds change: hidden runs become one counted placeholder', () => {
     act(() => store.setThresholds({ full: 2, abbreviated: 0, breakthrough: 4 }));
     // Hidden comments have no row: the placeholder stands for them.
