@@ -90,11 +90,12 @@ export async function startThreshold(doc: Document, url: URL, options: StartOpti
       // drop what the reader collapsed further down. It is saved once the whole is in.
       if (!whole && ids.join() !== lastCollapsed) {
         lastCollapsed = ids.join();
-        if (!unsaved)
+        if (!unsaved) {
           whenIdle(() => {
             saveThread(d.threadKey, { collapsed: unsaved!, lastVisit: Date.now() }).catch(reportError);
             unsaved = null;
           });
+        }
         unsaved = ids;
       }
       broadcast();
