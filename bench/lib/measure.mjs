@@ -165,7 +165,7 @@ function pageSmallChanges(page, n) {
 function screenfulFloor(page, n) {
   return page.evaluate(async (n) => {
     const root = document.querySelector('[data-threshold-root]');
-    const rows = [...root.querySelectorAll(':scope > div > .thr-comment, :scope > div > .thr-placeholder')];
+    const rows = [...root.querySelectorAll(':scope > .thr-list > .thr-comment, :scope > .thr-list > .thr-placeholder')];
     if (rows.length === 0) return [];
     const copy = document.createElement('div');
     copy.setAttribute('data-threshold-root', '');
