@@ -92,7 +92,13 @@ export function textNodes(c: Comment): Element[] {
  * pass through here on every change. (A hidden comment has no row.) The body is the caller's
  * (see list-view).
  */
-export function applyState(art: HTMLElement, c: Comment, state: Exclude<DisplayState, 'hidden'>): void {
+export function applyState(
+  art: HTMLElement,
+  c: Comment,
+  state: Exclude<DisplayState, 'hidden'>,
+  /** How many replies a collapsed one folds away, where the caller knows it without a walk. */
+  replies?: number,
+): void {
   const prev = art.getAttribute('data-state');
   // Nothing else differs when the state does not (its header was written for it).
   if (prev === state) return;
@@ -127,7 +133,9 @@ export function applyState(art: HTMLElement, c: Comment, state: Exclude<DisplayS
     else if (!elsewhereEl && wantElsewhere) head.insertBefore(elsewhere(doc, c), replies);
     if (!collapsed) replies?.remove();
     else if (!replies && wantReplies) {
-      const count = subtreeSize(c);
+      // Counted down the subtree only when not given: that walk is most of a first collapse of
+      // a thread of thousands.
+      const count = replies ?? subtreeSize(c);
       head.append(el(doc, 'span', 'thr-replies', `(${count} ${count === 1 ? 'reply' : 'replies'})`));
     }
     if (wantElsewhere || wantReplies) tailed.add(art);

@@ -1,6 +1,7 @@
 import type { Comment } from '../../model/types';
 import type { Row } from '../../model/rows';
 import { keywordRanges } from '../../model/highlight';
+import { shapeOf } from '../../model/shape';
 import type { ViewStore } from '../view-store';
 import { applyHighlight, applyState, createComment, textNodes } from '../comment-element';
 import { applyPlaceholder, createPlaceholder } from '../placeholder-element';
@@ -63,7 +64,7 @@ export class DrawnRows {
       return;
     }
     const c = row.comment;
-    applyState(el, c, row.state);
+    applyState(el, c, row.state, row.state === 'collapsed' ? this.#replies(c.id) : undefined);
     const full = row.state === 'full';
     const slot = this.#slots.get(c.id);
     if (slot) {
@@ -79,6 +80,13 @@ export class DrawnRows {
       this.#loans.set(c.id, nodes.map((node) => borrow(node, body)));
       this.#slots.set(c.id, body);
     }
+  }
+
+  /** Comment `id`'s replies at any depth, from the discussion's subtree sizes (model/shape.ts). */
+  #replies(id: string): number | undefined {
+    const shape = shapeOf(this.#store.discussion);
+    const i = shape.index.get(id);
+    return i === undefined ? undefined : shape.size[i]! - 1;
   }
 
   /** Takes a drawn row out of the page, its borrowed text back to the site's listing first. Returns its element. */

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildTree } from '../../../src/model/build-tree';
 import { compileHighlight } from '../../../src/model/highlight';
 import { allRows, buildRows, MAX_NEST, type Row } from '../../../src/model/rows';
+import { subtreeSize } from '../../../src/model/render-items';
 import type { Comment, Discussion, Thresholds } from '../../../src/model/types';
 import { ViewStore } from '../../../src/overlay/view-store';
 import { ListView } from '../../../src/overlay/list-view';
@@ -191,6 +192,25 @@ describe('list view', () => {
     expect(store.state('100')).toBe('collapsed');
     expect(host.querySelector('[data-comment-id="100"] .thr-replies')?.textContent).toBe('(399 replies)');
     expect(host.querySelectorAll('[data-comment-id]')).toHaveLength(101);
+  });
+
+  it('says how many replies every collapsed row folds away, at any depth, as the tree counts them', () => {
+    const d = discussion(randomThread(600, 9));
+    const { store, host } = view(d);
+    const rng = createRng(3);
+    const withReplies = d.all.filter((c) => c.children.length > 0);
+    // Collapsed in the model at random, then some clicked open and shut again in the page.
+    for (let i = 0; i < 40; i++) store.toggleCollapsed(withReplies[Math.floor(rng.next() * withReplies.length)]!.id);
+    for (const b of [...host.querySelectorAll<HTMLButtonElement>('[data-state="collapsed"] > .thr-head > .thr-toggle')].slice(0, 5)) {
+      b.click();
+      host.querySelector<HTMLButtonElement>(`[data-comment-id="${b.closest('[data-comment-id]')!.getAttribute('data-comment-id')}"] > .thr-head > .thr-toggle`)!.click();
+    }
+    const collapsed = [...host.querySelectorAll<HTMLElement>('[data-state="collapsed"]')];
+    expect(collapsed.length).toBeGreaterThan(3);
+    for (const el of collapsed) {
+      const n = subtreeSize(d.byId.get(el.getAttribute('data-comment-id')!)!);
+      expect(el.querySelector(':scope > .thr-head > .thr-replies')?.textContent).toBe(`(${n} ${n === 1 ? 'reply' : 'replies'})`);
+    }
   });
 
   it('ignores look-alike controls inside a comment body', () => {
