@@ -84,3 +84,43 @@ export async function traceToggles({ browser, url, id, n = 10 }) {
     await page.close();
   }
 }
+
+/** V8 events that begin a full collection (incremental marking, or an atomic one). */
+const FULL_GC_START = new Set(['V8.GCIncrementalMarkingStart', 'MajorGC']);
+
+/**
+ * The page alone (browser without the extension): how much more JavaScript heap any script can
+ * allocate on it, after its load, before V8 starts its first full collection, which marks the
+ * page's whole DOM. MB in 1 MB steps of retained arrays (old generation), up to `maxMb`; the
+ * first full collection found in a trace of the steps ends the count (`null`: none by `maxMb`).
+ * On a very big page this is small: the DOM alone brings V8 near its global allocation limit,
+ * so the extension's read (or any other script's work) tips it (README, Performance).
+ */
+export async function pageHeadroom({ browser, url, maxMb = 256 }) {
+  const { page } = await newMeasuredPage(browser);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+    await page.bringToFront();
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
+    await page.tracing.start({ categories: ['blink.user_timing', ...GC_CATEGORIES] });
+    await page.evaluate(async (maxMb) => {
+      const keep = [];
+      performance.mark('bench:alloc');
+      for (let i = 1; i <= maxMb; i++) {
+        const a = new Array(131072);
+        for (let k = 0; k < a.length; k++) a[k] = k + 0.5; // doubles: 1 MB
+        keep.push(a);
+        performance.mark('bench:mb');
+        await new Promise((r) => setTimeout(r, 4));
+      }
+      window.__benchKeep = keep;
+    }, maxMb);
+    const { traceEvents } = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8'));
+    const events = mainThreadEvents(traceEvents, 'bench:alloc');
+    const start = events.find((e) => e.name === 'bench:alloc').ts;
+    const gc = events.filter((e) => FULL_GC_START.has(e.name) && e.ts >= start).sort((a, b) => a.ts - b.ts)[0];
+    return gc ? events.filter((e) => e.name === 'bench:mb' && e.ts <= gc.ts).length : null;
+  } finally {
+    await page.close();
+  }
+}
