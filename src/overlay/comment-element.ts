@@ -3,7 +3,6 @@
 // script carries no UI library (its size is part of every page load), and a virtual tree per
 // row would be diffed on every change for what a few attribute writes do.
 import type { Comment, DisplayState, HighlightReason } from '../model/types';
-import { subtreeSize } from '../model/render-items';
 import { safeHref } from './safe-url';
 import { setMarkedText } from './marked-text';
 
@@ -96,8 +95,8 @@ export function applyState(
   art: HTMLElement,
   c: Comment,
   state: Exclude<DisplayState, 'hidden'>,
-  /** How many replies a collapsed one folds away, where the caller knows it without a walk. */
-  replies?: number,
+  /** How many replies, at any depth, it folds away when collapsed (the caller has the tree's counts). */
+  replyCount: number,
 ): void {
   const prev = art.getAttribute('data-state');
   // Nothing else differs when the state does not (its header was written for it).
@@ -133,9 +132,9 @@ export function applyState(
     else if (!elsewhereEl && wantElsewhere) head.insertBefore(elsewhere(doc, c), replies);
     if (!collapsed) replies?.remove();
     else if (!replies && wantReplies) {
-      // Counted down the subtree only when not given: that walk is most of a first collapse of
-      // a thread of thousands.
-      const count = replies ?? subtreeSize(c);
+      // From the caller, not counted down the subtree here: that walk was most of a first
+      // collapse of a thread of thousands.
+      const count = replyCount;
       head.append(el(doc, 'span', 'thr-replies', `(${count} ${count === 1 ? 'reply' : 'replies'})`));
     }
     if (wantElsewhere || wantReplies) tailed.add(art);

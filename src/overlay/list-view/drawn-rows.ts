@@ -64,7 +64,9 @@ export class DrawnRows {
       return;
     }
     const c = row.comment;
-    applyState(el, c, row.state, row.state === 'collapsed' ? this.#replies(c.id) : undefined);
+    // Replies at any depth, from the tree's subtree sizes: the row's index is into the
+    // discussion its rows were built from, the store's.
+    applyState(el, c, row.state, row.state === 'collapsed' ? shapeOf(this.#store.discussion).size[row.index]! - 1 : 0);
     const full = row.state === 'full';
     const slot = this.#slots.get(c.id);
     if (slot) {
@@ -80,13 +82,6 @@ export class DrawnRows {
       this.#loans.set(c.id, nodes.map((node) => borrow(node, body)));
       this.#slots.set(c.id, body);
     }
-  }
-
-  /** Comment `id`'s replies at any depth, from the discussion's subtree sizes (model/shape.ts). */
-  #replies(id: string): number | undefined {
-    const shape = shapeOf(this.#store.discussion);
-    const i = shape.index.get(id);
-    return i === undefined ? undefined : shape.size[i]! - 1;
   }
 
   /** Takes a drawn row out of the page, its borrowed text back to the site's listing first. Returns its element. */

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTree } from '../../../src/model/build-tree';
 import { applyState, createComment } from '../../../src/overlay/comment-element';
+import { subtreeSize } from '../../../src/model/render-items';
 import { page, raw } from '../model/helpers';
 import { createRng } from '../../hostile/rng';
 
@@ -45,9 +46,9 @@ describe('applyState', () => {
         const art = createComment(document, c, null);
         const steps = 1 + Math.floor(rng.next() * 6);
         let last: Shown = 'full';
-        for (let i = 0; i < steps; i++) applyState(art, c, (last = STATES[Math.floor(rng.next() * STATES.length)]!));
+        for (let i = 0; i < steps; i++) applyState(art, c, (last = STATES[Math.floor(rng.next() * STATES.length)]!), subtreeSize(c));
         const fresh = createComment(document, c, null);
-        applyState(fresh, c, last);
+        applyState(fresh, c, last, subtreeSize(c));
         expect(seen(art), `${c.id}: ${last} after ${steps} steps`).toEqual(seen(fresh));
         checked++;
       }
@@ -58,14 +59,14 @@ describe('applyState', () => {
   it('shows the reply count only when collapsed, and the link to the site only for a full comment without text', () => {
     const [bodyReplies, noBodyReplies] = comments();
     const a = createComment(document, noBodyReplies!, null);
-    applyState(a, noBodyReplies!, 'full');
+    applyState(a, noBodyReplies!, 'full', subtreeSize(noBodyReplies!));
     expect(a.querySelector('.thr-elsewhere')?.textContent).toBe('read on the site');
-    applyState(a, noBodyReplies!, 'collapsed');
+    applyState(a, noBodyReplies!, 'collapsed', subtreeSize(noBodyReplies!));
     expect([a.querySelector('.thr-elsewhere'), a.querySelector('.thr-replies')?.textContent]).toEqual([null, '(2 replies)']);
-    applyState(a, noBodyReplies!, 'abbreviated');
+    applyState(a, noBodyReplies!, 'abbreviated', subtreeSize(noBodyReplies!));
     expect([a.querySelector('.thr-elsewhere'), a.querySelector('.thr-replies')]).toEqual([null, null]);
     const b = createComment(document, bodyReplies!, null);
-    applyState(b, bodyReplies!, 'full');
+    applyState(b, bodyReplies!, 'full', subtreeSize(bodyReplies!));
     expect(b.querySelector('.thr-elsewhere')).toBe(null);
   });
 });
