@@ -93,8 +93,8 @@ const FULL_GC_START = new Set(['V8.GCIncrementalMarkingStart', 'MajorGC']);
  * allocate on it, after its load, before V8 starts its first full collection, which marks the
  * page's whole DOM. MB in 1 MB steps of retained arrays (old generation), up to `maxMb`; the
  * first full collection found in a trace of the steps ends the count (`null`: none by `maxMb`).
- * On a very big page this is small: the DOM alone brings V8 near its global allocation limit,
- * so the extension's read (or any other script's work) tips it (README, Performance).
+ * It can be small on a big page (11-21 MB in most loads of the 5k and 20k pages, README,
+ * Performance): the extension's read, or any other script's work, then starts that collection.
  */
 export async function pageHeadroom({ browser, url, maxMb = 256 }) {
   const { page } = await newMeasuredPage(browser);

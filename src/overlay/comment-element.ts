@@ -132,10 +132,8 @@ export function applyState(
     else if (!elsewhereEl && wantElsewhere) head.insertBefore(elsewhere(doc, c), replies);
     if (!collapsed) replies?.remove();
     else if (!replies && wantReplies) {
-      // From the caller, not counted down the subtree here: that walk was most of a first
-      // collapse of a thread of thousands.
-      const count = replyCount;
-      head.append(el(doc, 'span', 'thr-replies', `(${count} ${count === 1 ? 'reply' : 'replies'})`));
+      // The caller's count (the model's subtree sizes): no walk down a thread of thousands here.
+      head.append(el(doc, 'span', 'thr-replies', `(${replyCount} ${replyCount === 1 ? 'reply' : 'replies'})`));
     }
     if (wantElsewhere || wantReplies) tailed.add(art);
     else tailed.delete(art);
