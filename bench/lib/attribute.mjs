@@ -49,13 +49,33 @@ export function attributeLongTasks(events, extensionOrigin) {
   return {
     mark: Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, round((v - marks.start) / 1000)])),
     tasks: out,
-    gc: garbageCollection(events, marks.start, marks.complete),
+    gc: { ...garbageCollection(events, marks.start, marks.complete), firstFull: firstFullGc(events, marks.start) },
   };
 }
 
 /** V8's collections as the trace names them: young (scavenges) and full (marking, then finishing). */
 const GC = new Set(['MinorGC', 'MajorGC', 'V8.GCScavenger', 'V8.GCIncrementalMarking', 'V8.GCFinalizeMC', 'V8.GCFinalizeMCReduceMemory', 'V8.GCCompactor']);
 const FULL_GC = new Set(['MajorGC', 'V8.GCIncrementalMarking', 'V8.GCFinalizeMC', 'V8.GCFinalizeMCReduceMemory', 'V8.GCCompactor']);
+
+/**
+ * The first full collection V8 starts at or after `from` (trace µs), or the one already marking
+ * then: `at` ms after `from` (negative: marking began before), and the trace's reason, e.g.
+ * "task (fallback for embedder limit)" (a task V8 posts once the page has loaded) or "global
+ * allocation limit (global allocation limit reached)" (an allocation crossed the limit V8 set
+ * after the load); `null` when none. Chromium's full collections mark incrementally: they
+ * begin with V8.GCIncrementalMarkingStart and end with MajorGC.
+ */
+export function firstFullGc(events, from) {
+  const starts = events.filter((e) => e.name === 'V8.GCIncrementalMarkingStart').sort((a, b) => a.ts - b.ts);
+  const ends = events.filter((e) => e.name === 'MajorGC').map((e) => e.ts);
+  const before = starts.filter((e) => e.ts < from).at(-1);
+  const running = before && !ends.some((t) => t > before.ts && t < from) ? before : undefined;
+  const start = running ?? starts.find((e) => e.ts >= from);
+  if (!start) return null;
+  const why = start.args?.value ?? {};
+  const reason = why.gc_reason ? `${why.gc_reason}${why.reason ? ` (${why.reason})` : ''}` : 'not traced';
+  return { at: round((start.ts - from) / 1000), reason };
+}
 
 /**
  * Main-thread time spent collecting garbage between `from` and `to` (trace µs), in ms: `ms` in

@@ -1,7 +1,7 @@
 // The bench's attribution of long tasks (bench/lib/attribute.mjs), on hand-made trace events.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a plain .mjs module of the bench, without types
-import { attributeLongTasks, garbageCollection } from '../../../bench/lib/attribute.mjs';
+import { attributeLongTasks, firstFullGc, garbageCollection } from '../../../bench/lib/attribute.mjs';
 
 const EXT = 'chrome-extension://abc';
 const ms = (x: number) => x * 1000;
@@ -59,6 +59,33 @@ describe('garbageCollection', () => {
 
   it('is reported with the long tasks, over the read (threshold:start to complete)', () => {
     const { gc } = attributeLongTasks([mark('start', 1000), mark('complete', 2000), inner('MajorGC', 1500, 40), inner('MinorGC', 900, 50)], EXT);
-    expect(gc).toEqual({ ms: 40, fullMs: 40 });
+    expect(gc).toEqual({ ms: 40, fullMs: 40, firstFull: null });
+  });
+});
+
+describe('firstFullGc', () => {
+  const start = (at: number, reason?: string) => ({
+    name: 'V8.GCIncrementalMarkingStart',
+    ph: 'X',
+    ts: ms(at),
+    dur: ms(1),
+    args: reason ? { value: { gc_reason: 'task', reason } } : {},
+  });
+
+  it('finds the first marking that starts in the window, with its reason', () => {
+    const events = [start(100, 'fallback for embedder limit'), inner('MajorGC', 400, 40), start(900, 'global allocation limit reached'), inner('MajorGC', 950, 30)];
+    expect(firstFullGc(events, ms(500))).toEqual({ at: 400, reason: 'task (global allocation limit reached)' });
+    expect(firstFullGc(events, ms(1000))).toBeNull();
+  });
+
+  it('counts a marking already running at the start, as negative, and not one already finished', () => {
+    const events = [start(100, 'fallback for embedder limit'), inner('MajorGC', 400, 40), start(900)];
+    expect(firstFullGc(events, ms(300))).toEqual({ at: -200, reason: 'task (fallback for embedder limit)' });
+    expect(firstFullGc(events, ms(450))).toEqual({ at: 450, reason: 'not traced' });
+  });
+
+  it('is reported with the long tasks, from the start of the read', () => {
+    const { gc } = attributeLongTasks([mark('start', 1000), mark('complete', 2000), start(1300, 'old generation allocation limit reached')], EXT);
+    expect(gc.firstFull).toEqual({ at: 300, reason: 'task (old generation allocation limit reached)' });
   });
 });
