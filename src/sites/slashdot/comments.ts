@@ -354,9 +354,13 @@ function readAuthor(details: Element | null, links: ResolvedLinks): { author: st
 
 /** "on Friday July 06, @08:55AM (#19766655)" → "Friday July 06, @08:55AM" (after an optional e-mail). */
 function readTimestamp(other: Element | null): string | null {
-  const m = /(?:^|\s)on\s+([^()<>]+?)\s*(?:\(|$)/.exec(cleanText(other?.textContent));
-  return m ? m[1]! : null;
+  // Matched on the text as it is (tabs and newlines around it): the pattern takes any white
+  // space, and cleaning only what it captures spares a cleaned copy of the whole line per comment.
+  const m = TIMESTAMP_RE.exec(other?.textContent ?? '');
+  return m ? cleanText(m[1]) : null;
 }
+
+const TIMESTAMP_RE = /(?:^|\s)on\s+([^()<>]+?)\s*(?:\(|$)/;
 
 /** Slash prints signatures as `<div id="comment_sig_ID" class="sig">--<br>TEXT</div>`. */
 function readSignature(sig: Element): string | null {
