@@ -2,7 +2,8 @@ import type { ParseResult, RawComment } from '../model/types';
 import type { SiteAdapter } from './types';
 import { cleanText, parseScoreText } from './shared/score';
 import { findElement, findElements, isEl } from './shared/dom-walk';
-import { absoluteUrl, nearestOwner, signatureFromLines, textLines } from './shared/text-lines';
+import { nearestOwner, signatureFromLines, textLines } from './shared/text-lines';
+import { absoluteUrl } from './shared/url';
 
 // Mirrors and archives of Slashdot-style discussions, in the format of the page the project
 // started from (/work/shared/seed; written by demo/mirror-html.ts):

@@ -3,7 +3,9 @@ import { MAX_SCORE, MIN_SCORE } from '../model/types';
 import type { SiteAdapter } from './types';
 import { cleanText, parseScoreText } from './shared/score';
 import { findElement, findElements, isEl } from './shared/dom-walk';
-import { absoluteUrl, nearestOwner, textLines } from './shared/text-lines';
+import { nearestOwner, textLines } from './shared/text-lines';
+import { absoluteUrl, viewLink } from './shared/url';
+import { isDigits } from './shared/digits';
 
 // SoylentNews runs rehash, the maintained fork of Slash. Its comment markup is produced in
 // Perl (Slash/Utility/Comments/Comments.pm: displayThread, dispCommentNoTemplate,
@@ -205,8 +207,7 @@ function flatParent(doc: Document, div: Element | null, id: string, ids: Readonl
   if (!sub) return null;
   for (const a of findElements(sub, (el) => el.tagName === 'A')) {
     if (cleanText(a.textContent) !== 'Parent') continue;
-    const href = absoluteUrl(a.getAttribute('href'), url);
-    const cid = href ? new URL(href).searchParams.get('cid') : null;
+    const cid = viewLink(a.getAttribute('href'), url)?.param('cid');
     if (cid && cid !== id && ids.has(cid)) return cid;
   }
   return null;
@@ -221,10 +222,10 @@ function discussionId(doc: Document, url: URL, comments: readonly RawComment[]):
   const box = doc.getElementById('commentControlBox');
   const input = box && findElement(box, (el) => el.tagName === 'INPUT' && el.getAttribute('name') === 'sid');
   const fromForm = input?.getAttribute('value');
-  if (fromForm && /^\d+$/.test(fromForm)) return fromForm;
+  if (fromForm && isDigits(fromForm)) return fromForm;
   const permalink = comments.find((c) => c.permalink)?.permalink;
-  const fromLink = permalink ? new URL(permalink).searchParams.get('sid') : null;
-  if (fromLink && /^\d+$/.test(fromLink)) return fromLink;
+  const fromLink = viewLink(permalink, url)?.param('sid');
+  if (fromLink && isDigits(fromLink)) return fromLink;
   return url.searchParams.get('sid') ?? `${url.hostname}${url.pathname}`;
 }
 

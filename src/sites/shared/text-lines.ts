@@ -2,6 +2,8 @@
 // `textContent` runs paragraphs together ("…tree.--Have gnu"), and jsdom has no `innerText`,
 // so signatures written as a "--" line cannot be found with it. Pure reads, no DOM writes.
 
+import { cleanText } from './score';
+
 /** Elements that start a new line when rendered. */
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
@@ -17,7 +19,7 @@ export function textLines(root: Element): string[] {
   const lines: string[] = [];
   let current = '';
   const breakLine = () => {
-    const line = current.replace(/\s+/g, ' ').trim();
+    const line = cleanText(current);
     if (line) lines.push(line);
     current = '';
   };
@@ -70,16 +72,6 @@ export function signatureFromLines(lines: readonly string[]): string | null {
     return text;
   }
   return null;
-}
-
-/** An href made absolute against the page address; `null` when missing or unusable. */
-export function absoluteUrl(href: string | null | undefined, base: URL): string | null {
-  if (!href) return null;
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return null;
-  }
 }
 
 /**

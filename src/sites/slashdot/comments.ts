@@ -19,6 +19,7 @@
 import type { RawComment } from '../../model/types';
 import { cleanText, parseScoreText } from '../shared/score';
 import { ResolvedLinks, viewLink, type LinkView } from '../shared/url';
+import { isDigits } from '../shared/digits';
 import type { ParentClaim } from '../shared/parents';
 import type { ScriptComment, ScriptData } from './script-data';
 
@@ -441,14 +442,4 @@ function digitsAfter(prefix: string, text: string): string | null {
   if (text.length <= prefix.length || !text.startsWith(prefix)) return null;
   const rest = text.slice(prefix.length);
   return isDigits(rest) ? rest : null;
-}
-
-/** `/^\d+$/.test(text)`: ASCII digits only, at least one. */
-function isDigits(text: string): boolean {
-  if (text.length === 0) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }

@@ -8,6 +8,7 @@
 // The object text is read with the literal reader, never evaluated.
 
 import { isJsObject, readJsLiteral, type JsValue } from '../shared/js-literal';
+import { isDigits } from '../shared/digits';
 
 export interface ScriptComment {
   id: string;
@@ -81,7 +82,7 @@ function toComments(value: JsValue): Map<string, ScriptComment> {
   const out = new Map<string, ScriptComment>();
   if (!isJsObject(value)) return out;
   for (const id of Object.keys(value)) {
-    if (!/^\d+$/.test(id)) continue;
+    if (!isDigits(id)) continue;
     const entry = value[id];
     if (!isJsObject(entry)) continue;
     out.set(id, {
@@ -102,5 +103,5 @@ function toPid(v: JsValue): string | null | undefined {
 }
 
 function isId(v: JsValue): v is number | string {
-  return (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'string' && /^\d+$/.test(v));
+  return (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'string' && isDigits(v));
 }

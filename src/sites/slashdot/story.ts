@@ -2,6 +2,7 @@
 
 import { cleanText } from '../shared/score';
 import { tryUrl } from '../shared/url';
+import { isDigits } from '../shared/digits';
 import type { ScriptData } from './script-data';
 
 /** A story id such as 08/09/25/2325232 (yy/mm/dd/hhmmsss). */
@@ -49,7 +50,7 @@ const STORY_LINKS =
 /** The numeric discussion id (comments.pl?sid=976581). */
 export function discussionSid(u: URL | null): string | null {
   const sid = u?.searchParams.get('sid');
-  return sid && /^\d+$/.test(sid) ? sid : null;
+  return sid && isDigits(sid) ? sid : null;
 }
 
 /** First comments.pl link of the page that names the discussion. */
