@@ -19,6 +19,7 @@
 import type { RawComment } from '../../model/types';
 import { cleanText, parseScoreText } from '../shared/score';
 import { ResolvedLinks, viewLink, type LinkView } from '../shared/url';
+import { keptText } from '../shared/kept-texts';
 import { isDigits } from '../shared/digits';
 import type { ParentClaim } from '../shared/parents';
 import type { ScriptComment, ScriptData } from './script-data';
@@ -49,10 +50,12 @@ export interface ReadCache {
   pageCid: string | null;
   /** discussionUrl by (origin, path, sid) of the links one-liners carry. */
   discussions: Map<string, string | null>;
+  /** The short texts each comment keeps (author, time, title), once each: keptText. */
+  texts: Map<string, string>;
 }
 
 export function newReadCache(pageUrl: URL): ReadCache {
-  return { links: new ResolvedLinks(pageUrl), pageCid: pageUrl.searchParams.get('cid'), discussions: new Map() };
+  return { links: new ResolvedLinks(pageUrl), pageCid: pageUrl.searchParams.get('cid'), discussions: new Map(), texts: new Map() };
 }
 
 const ANONYMOUS = 'Anonymous Coward';
@@ -134,16 +137,17 @@ function readTreeItem(li: Element, id: string, ctx: ReadContext): FoundComment {
   let { score, reason } = parseScoreText(parts.score?.textContent ?? '');
   if (score === null && entry) score = scriptScore(entry);
   const { author, authorUrl } = readAuthor(parts.details, ctx.cache.links);
+  const texts = ctx.cache.texts;
 
   return {
     raw: {
       id,
-      author,
+      author: keptText(texts, author),
       authorUrl,
       score,
       reason,
-      title: readTitle(parts.heading, parts.score) || (entry?.subject ?? ''),
-      timestamp: readTimestamp(parts.other),
+      title: keptText(texts, readTitle(parts.heading, parts.score) || (entry?.subject ?? '')),
+      timestamp: readTimestamp(parts.other, texts),
       signature: parts.sig ? readSignature(parts.sig) : null,
       body: parts.body,
       signatureEl: parts.sig,
@@ -278,15 +282,16 @@ function readOneLiner(li: Element, ctx: ReadContext): FoundComment | null {
 
   const pid = href.param('pid');
   const entry = ctx.script?.comments.get(id);
+  const texts = ctx.cache.texts;
   return {
     raw: {
       id,
-      author,
+      author: keptText(texts, author),
       authorUrl: null,
       score,
       reason,
-      title: cleanText(link.textContent),
-      timestamp: timestamp || null,
+      title: keptText(texts, cleanText(link.textContent)),
+      timestamp: timestamp ? keptText(texts, timestamp) : null,
       signature: null,
       body: null,
       signatureEl: null,
@@ -354,11 +359,11 @@ function readAuthor(details: Element | null, links: ResolvedLinks): { author: st
 }
 
 /** "on Friday July 06, @08:55AM (#19766655)" → "Friday July 06, @08:55AM" (after an optional e-mail). */
-function readTimestamp(other: Element | null): string | null {
+function readTimestamp(other: Element | null, texts: Map<string, string>): string | null {
   // Matched on the text as it is (tabs and newlines around it): the pattern takes any white
   // space, and cleaning only what it captures spares a cleaned copy of the whole line per comment.
   const m = TIMESTAMP_RE.exec(other?.textContent ?? '');
-  return m ? cleanText(m[1]) : null;
+  return m ? keptText(texts, cleanText(m[1])) : null;
 }
 
 const TIMESTAMP_RE = /(?:^|\s)on\s+([^()<>]+?)\s*(?:\(|$)/;
