@@ -143,6 +143,26 @@ describe('small and hostile pages', () => {
     expect(dom.serialize()).toBe(before);
   }, SLOW);
 
+  it('reads times and one-liners spread over lines and runs of white space, as the page shows them', () => {
+    const full = fullComment(1, null).replace('on Friday July 06, @08:55AM (', '\n\t\ton  Friday\n July 06,\t@08:55AM\n (');
+    const spread =
+      '<li><a href="//linux.slashdot.org/comments.pl?sid=1&amp;pid=1#2">Re:Title</a>\n\t by \n some\u00a0 one \n (Score:3,\n Insightful)\n\t Friday  July 06,\n @08:58AM \n</li>';
+    const unspaced = '<li><a href="//linux.slashdot.org/comments.pl?sid=1&amp;pid=1#3">Re:Title</a>by(Score:1) Friday</li>';
+    const { result } = parseHtml(classicPage(`${full}<ul id="commtree_1">${spread}${unspaced}</ul></li>`));
+    const comments = page(result).comments;
+    expect(comments.find((c) => c.id === '1')).toMatchObject({ timestamp: 'Friday July 06, @08:55AM' });
+    expect(comments.find((c) => c.id === '2')).toMatchObject({
+      author: 'some one',
+      score: 3,
+      reason: 'Insightful',
+      timestamp: 'Friday July 06, @08:58AM',
+      form: 'oneline',
+      parent: '1',
+    });
+    // "by" must stand apart: not a one-liner's line.
+    expect(comments.map((c) => c.id)).toEqual(['1', '2']);
+  });
+
   it('keeps the first of two comments with the same id', () => {
     const { result } = parseHtml(classicPage(fullComment(5, null) + '</li>' + fullComment(5, null) + '</li>' + oneLiner(6, 5) + '</li>'));
     expect(page(result).comments.map((c) => [c.id, c.parent])).toEqual([['5', null], ['6', '5']]);
