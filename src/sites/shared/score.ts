@@ -23,9 +23,11 @@ export function parseScoreText(text: string): ScoreText {
 /** Collapses runs of white space, as the page shows text. */
 export function cleanText(text: string | null | undefined): string {
   if (text == null) return '';
-  // Most short texts (titles, names) are clean already: a test is cheaper than two new strings.
-  return NOT_CLEAN_RE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  // Trimmed first (the same string when there is nothing to trim): most texts cut out of a line
+  // ("NICK " before "(Score:") need nothing more, and a test is cheaper than two new strings.
+  const trimmed = text.trim();
+  return INNER_RE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
 }
 
-/** White space that cleanText would change: other than a space, two in a row, or at an end. */
-const NOT_CLEAN_RE = /[^\S ]|  |^ | $/;
+/** White space inside a trimmed text that cleanText changes: other than a space, or two in a row. */
+const INNER_RE = /[^\S ]|  /;
