@@ -6,8 +6,8 @@
  * a view that keeps the whole longer text alive: the "on DATE (#ID)" line with its tabs and
  * journal links for every timestamp, the " by NICK (Score:1) DATE" line for every one-liner's
  * author. And the same author, time or "Re:" title comes back on many comments. At 20,000
- * comments that was 1.7 of the 9.4 MB the model kept (heap snapshots), and what the read keeps
- * is what brings V8's full collection of the whole page into it (README, Performance).
+ * comments that was 1.7 of the 9.4 MB the model kept (heap snapshots), for as long as the page
+ * is open.
  */
 export function keptText(texts: Map<string, string>, text: string): string {
   let kept = texts.get(text);
